@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Internal interfaces of the busalias core.  Errors are returned as -errno. */
+#ifndef BUSALIAS_INTERNAL_H
+#define BUSALIAS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <busalias/plugin.h>
+
+#define _cleanup_(f) __attribute__((cleanup(f)))
+#define _printf_(a, b) __attribute__((format(printf, a, b)))
+#define _unused_ __attribute__((unused))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static inline void freep(void *p) { free(*(void **)p); }
+static inline void fclosep(FILE **f) { if (*f) fclose(*f); }
+static inline void closep(int *fd) { if (*fd >= 0) close(*fd); }
+#define _cleanup_free_ _cleanup_(freep)
+#define _cleanup_fclose_ _cleanup_(fclosep)
+#define _cleanup_close_ _cleanup_(closep)
+
+/* Exit statuses, documented in busalias(1). */
+enum ba_exit {
+	BA_EXIT_OK = 0,
+	BA_EXIT_NOMATCH = 1,    /* match: nothing matched */
+	BA_EXIT_USAGE = 2,      /* bad arguments or configuration */
+	BA_EXIT_PARTIAL = 3,    /* done, but some input was malformed and skipped */
+	BA_EXIT_ROLLEDBACK = 4, /* bind/restore failed; device back in its original state */
+	BA_EXIT_UNSAFE = 5,     /* bind/restore failed and the original state could not be restored */
+	BA_EXIT_FAILURE = 6,    /* system error: unreadable input, unwritable output, out of memory */
+};
+
+/* log.c */
+extern bool ba_quiet;
+extern unsigned long ba_warning_count;
+void ba_err(const char *fmt, ...) _printf_(1, 2);
+void ba_warn(const char *fmt, ...) _printf_(1, 2);
+void ba_info(const char *fmt, ...) _printf_(1, 2);
+
+/* util.c */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) _printf_(1, 2);
+/* Write len bytes to path through a temporary file and rename(2). */
+int write_file_atomic(const char *path, const void *data, size_t len);
+/* Read a whole (small) file, NUL-terminated, trailing newline removed. */
+int read_text_file(const char *path, char **out);
+
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) _printf_(2, 3);
+void strbuf_add_json_string(struct strbuf *sb, const char *s);
+void strbuf_release(struct strbuf *sb);
+
+/* kversion.c: "6.1.0-13-amd64 SMP ..." -> BA_KVER(6, 1, 0); 0 if unparsable. */
+uint32_t kversion_parse(const char *s);
+
+/* symname.c: recognise a device-table symbol in any of the kernel's spellings. */
+struct table_symbol {
+	const char *type;  /* points into the symbol name, type_len bytes */
+	size_t type_len;
+	const char *id;    /* the table's C identifier, id_len bytes */
+	size_t id_len;
+};
+bool table_symbol_parse(const char *sym, struct table_symbol *out);
+
+/* layout.c: a layout placed for one target ABI. */
+struct ba_target {
+	uint8_t elfclass;    /* 32 or 64 */
+	uint8_t big_endian;
+	uint16_t machine;    /* e_machine */
+};
+
+struct placed_field {
+	uint32_t offset, size;
+	uint16_t elem_size, slot;
+	uint16_t kind;
+};
+
+struct placed_layout {
+	uint32_t size, align, n_fields;
+	struct placed_field fields[];
+};
+
+/* NULL on a malformed declaration (bad kind or slot), with *err set. */
+struct placed_layout *layout_place(const struct ba_layout *l, uint32_t n_slots, const struct ba_target *t, int *err);
+uint32_t target_ulong_size(const struct ba_target *t);
+
+/* Decode one entry; v must have n_slots elements, str_store room for the strings. */
+void layout_decode(const struct placed_layout *pl, const struct ba_target *t, const uint8_t *entry, struct ba_value *v,
+		   uint32_t n_slots, char *str_store);
+size_t layout_str_store_size(const struct placed_layout *pl);
+
+/* modfile.c: one module file, read with libelf. */
+struct module_table {
+	char *symbol;
+	struct table_symbol ts;  /* points into symbol */
+	const uint8_t *data;     /* size bytes, or NULL for zeros (NOBITS) */
+	uint64_t size;
+};
+
+struct module_file {
+	char *path;
+	char *name;      /* from .modinfo name=, else the file name with - -> _ */
+	char *vermagic;  /* NULL if absent */
+	uint32_t kver;
+	struct ba_target target;
+	struct module_table *tables;
+	size_t n_tables;
+	/* private */
+	void *elf;
+	void *image;     /* decompressed or mapped bytes */
+	size_t image_len;
+	bool image_mapped;
+	int fd;
+};
+
+/* Returns 0, or -errno after printing a one-line message naming the file. */
+int module_file_open(const char *path, struct module_file **out);
+void module_file_free(struct module_file *m);
+
+/* decompress.c: "", ".gz", ".xz", ".zst" -> decompress whole file into malloc'd memory. */
+enum compression { COMP_NONE, COMP_GZIP, COMP_XZ, COMP_ZSTD };
+enum compression compression_of(const char *path);
+int decompress(enum compression c, const void *in, size_t in_len, void **out, size_t *out_len, const char **why);
+bool module_filename(const char *name);
+
+/* plugins.c */
+struct ba_plugin {
+	char *path;
+	void *handle;
+	const struct busalias_plugin *desc;
+};
+
+struct plugin_set {
+	struct ba_plugin *plugins;
+	size_t n;
+};
+
+/* Check a descriptor as the loader does; on refusal writes why. */
+int plugin_check_descriptor(const struct busalias_plugin *p, char *why, size_t len);
+/* Load every *.so in dir.  Bad plugins are reported and skipped. */
+int plugin_set_load_dir(struct plugin_set *set, const char *dir, bool require_safe_perms);
+int plugin_set_load_file(struct plugin_set *set, const char *path, bool require_safe_perms);
+void plugin_set_free(struct plugin_set *set);
+const struct ba_table_type *plugin_set_table(const struct plugin_set *set, const char *type, size_t type_len);
+
+/* generate.c */
+struct alias_list {
+	char **alias;
+	const char **type;  /* table type of each alias (static storage of the plugin) */
+	size_t n, cap;
+	/* open-addressing set of indices into alias[] */
+	uint32_t *slots;
+	size_t n_slots;
+};
+void alias_list_release(struct alias_list *l);
+/* false if already present */
+bool alias_list_add(struct alias_list *l, const char *alias, const char *type);
+
+struct gen_result {
+	char *path;
+	char *name;
+	uint32_t kver;
+	struct alias_list aliases;
+	unsigned warnings;
+};
+
+/* Scan one module; 0, or -errno when the file could not be read at all. */
+int generate_module(const struct plugin_set *plugins, const char *path, struct gen_result *res);
+void gen_result_release(struct gen_result *r);
+
+/* Choose a layout for a table: by kernel version, else by table size. */
+int choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t, uint64_t table_size,
+		  const struct ba_layout **out, bool *ambiguous);
+
+/* config.c */
+struct ba_config {
+	char *plugin_dir;
+	char *basedir;
+	char *kernel;
+	char *module_root;  /* explicit module tree, overrides basedir/kernel */
+	char *alias_file;
+	char *sysfs_root;
+	char *lock_dir;
+	char *modprobe;
+	char *prefix;
+	bool quiet;
+};
+void config_init(struct ba_config *c);
+/* 0, or -EINVAL after reporting every bad line as file:line. Missing file: -ENOENT, silently. */
+int config_load(struct ba_config *c, const char *path);
+void config_release(struct ba_config *c);
+void config_set(char **field, const char *value);
+
+/* commands */
+int cmd_gen(int argc, char **argv, struct ba_config *cfg);
+
+#endif

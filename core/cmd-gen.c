@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* busalias gen: module files -> modules.alias lines. */
+#include <errno.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+
+#include "busalias.h"
+#include "cmdline.h"
+
+struct path_list {
+	char **v;
+	size_t n, cap;
+};
+
+static void path_list_add(struct path_list *l, const char *p)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = xstrdup(p);
+}
+
+/* nftw() has no user pointer. */
+static struct path_list *walk_target;
+
+static int walk_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	const char *base = path + ftw->base;
+
+	(void)st;
+	if (flag == FTW_DNR)
+		ba_warn("%s: cannot read directory", path);
+	else if (flag == FTW_F && module_filename(base))
+		path_list_add(walk_target, path);
+	return 0;
+}
+
+static int collect(const char *arg, struct path_list *out)
+{
+	struct stat st;
+
+	if (stat(arg, &st) < 0) {
+		ba_err("%s: %s", arg, strerror(errno));
+		return -errno;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		path_list_add(out, arg);
+		return 0;
+	}
+	walk_target = out;
+	if (nftw(arg, walk_one, 32, FTW_PHYS) < 0) {
+		ba_err("%s: cannot walk: %s", arg, strerror(errno));
+		return -errno;
+	}
+	return 0;
+}
+
+static int cmp_result(const void *a, const void *b)
+{
+	const struct gen_result *x = a, *y = b;
+	int c = strcmp(x->name ? x->name : "", y->name ? y->name : "");
+
+	return c ? c : strcmp(x->path, y->path);
+}
+
+static const char *kver_str(uint32_t k, char *buf, size_t len)
+{
+	if (!k)
+		return "";
+	snprintf(buf, len, "%u.%u.%u", k >> 16, (k >> 8) & 0xff, k & 0xff);
+	return buf;
+}
+
+static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < r[i].aliases.n; j++)
+			strbuf_addf(sb, "alias %s %s\n", r[i].aliases.alias[j], r[i].name);
+}
+
+static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n, unsigned long warnings)
+{
+	char kb[32];
+	bool first = true;
+
+	strbuf_adds(sb, "{\"modules\":[");
+	for (size_t i = 0; i < n; i++) {
+		if (!r[i].name)
+			continue;
+		strbuf_adds(sb, first ? "\n {" : ",\n {");
+		first = false;
+		strbuf_adds(sb, "\"name\":");
+		strbuf_add_json_string(sb, r[i].name);
+		strbuf_adds(sb, ",\"path\":");
+		strbuf_add_json_string(sb, r[i].path);
+		strbuf_adds(sb, ",\"kernel\":");
+		strbuf_add_json_string(sb, kver_str(r[i].kver, kb, sizeof(kb)));
+		strbuf_addf(sb, ",\"warnings\":%u,\"aliases\":[", r[i].warnings);
+		for (size_t j = 0; j < r[i].aliases.n; j++) {
+			strbuf_adds(sb, j ? ",{\"type\":" : "{\"type\":");
+			strbuf_add_json_string(sb, r[i].aliases.type[j]);
+			strbuf_adds(sb, ",\"alias\":");
+			strbuf_add_json_string(sb, r[i].aliases.alias[j]);
+			strbuf_adds(sb, "}");
+		}
+		strbuf_adds(sb, "]}");
+	}
+	strbuf_addf(sb, "\n],\"warnings\":%lu}\n", warnings);
+}
+
+static void usage(FILE *f)
+{
+	fputs("Usage: busalias gen [OPTIONS] [PATH...]\n"
+	      "Print the modalias patterns of module files' device tables, as modules.alias lines.\n"
+	      "A PATH is a module (.ko, .ko.gz, .ko.xz, .ko.zst) or a directory searched recursively;\n"
+	      "without one, BASEDIR/lib/modules/VERSION is read.\n\n"
+	      "  -o, --output FILE     write FILE atomically instead of standard output\n"
+	      "  -b, --basedir DIR     module tree root, as depmod -b (default /)\n"
+	      "  -k, --kernel VERSION  kernel version directory (default: uname -r)\n"
+	      "      --json            JSON instead of modules.alias lines\n"
+	      COMMON_OPTIONS_HELP,
+	      f);
+}
+
+int cmd_gen(int argc, char **argv, struct ba_config *cfg)
+{
+	enum { OPT_JSON = 0x100 };
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "basedir", required_argument, NULL, 'b' },
+		{ "kernel", required_argument, NULL, 'k' },
+		{ "json", no_argument, NULL, OPT_JSON },
+		COMMON_OPTIONS,
+		{ 0 },
+	};
+	const char *output = NULL;
+	bool json = false;
+	struct path_list paths = { 0 };
+	struct plugin_set plugins = { 0 };
+	struct strbuf sb = { 0 };
+	struct gen_result *results;
+	int c, r, status = BA_EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "o:b:k:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'b':
+			config_set(&cfg->basedir, optarg);
+			break;
+		case 'k':
+			config_set(&cfg->kernel, optarg);
+			break;
+		case OPT_JSON:
+			json = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return BA_EXIT_OK;
+		default:
+			if (common_option(c, optarg, cfg) == 0)
+				break;
+			usage(stderr);
+			return BA_EXIT_USAGE;
+		}
+	}
+
+	if (optind == argc) {
+		_cleanup_free_ char *root = NULL;
+		if (cfg->module_root) {
+			root = xstrdup(cfg->module_root);
+		} else {
+			struct utsname u;
+			const char *kv = cfg->kernel;
+			if (!kv) {
+				uname(&u);
+				kv = u.release;
+			}
+			if (!valid_name(kv, 64)) {
+				ba_err("invalid kernel version '%s'", kv);
+				return BA_EXIT_USAGE;
+			}
+			root = xasprintf("%s/lib/modules/%s", cfg->basedir ? cfg->basedir : "", kv);
+		}
+		if (collect(root, &paths) < 0)
+			return BA_EXIT_FAILURE;
+	}
+	for (int i = optind; i < argc; i++)
+		if (collect(argv[i], &paths) < 0)
+			status = BA_EXIT_PARTIAL;
+
+	r = load_plugins(&plugins, cfg);
+	if (r < 0) {
+		for (size_t i = 0; i < paths.n; i++)
+			free(paths.v[i]);
+		free(paths.v);
+		return BA_EXIT_USAGE;
+	}
+
+	results = xcalloc(paths.n, sizeof(*results));
+	for (size_t i = 0; i < paths.n; i++) {
+		generate_module(&plugins, paths.v[i], &results[i]);
+		if (results[i].warnings)
+			status = BA_EXIT_PARTIAL;
+		free(paths.v[i]);
+	}
+	free(paths.v);
+	qsort(results, paths.n, sizeof(*results), cmp_result);
+
+	if (json)
+		render_json(&sb, results, paths.n, ba_warning_count);
+	else
+		render_text(&sb, results, paths.n);
+
+	if (output) {
+		r = write_file_atomic(output, sb.buf ? sb.buf : "", sb.len);
+		if (r < 0) {
+			ba_err("%s: cannot write: %s", output, strerror(-r));
+			status = BA_EXIT_FAILURE;
+		}
+	} else if (sb.len && (fwrite(sb.buf, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)) {
+		ba_err("standard output: %s", strerror(errno));
+		status = BA_EXIT_FAILURE;
+	}
+
+	for (size_t i = 0; i < paths.n; i++)
+		gen_result_release(&results[i]);
+	free(results);
+	strbuf_release(&sb);
+	plugin_set_free(&plugins);
+	return status;
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <string.h>
+
+#include "cmdline.h"
+
+int common_option(int c, const char *arg, struct ba_config *cfg)
+{
+	switch (c) {
+	case OPT_CONFIG:
+		return 0; /* applied before the command ran */
+	case OPT_PLUGIN_DIR:
+		config_set(&cfg->plugin_dir, arg);
+		return 0;
+	case 'q':
+		ba_quiet = cfg->quiet = true;
+		return 0;
+	}
+	return -1;
+}
+
+int load_plugins(struct plugin_set *set, const struct ba_config *cfg)
+{
+	int r = plugin_set_load_dir(set, cfg->plugin_dir, true);
+
+	/* One broken third-party plugin must not stop the others. */
+	return set->n > 0 ? 0 : r;
+}
+
+bool valid_name(const char *s, size_t max_len)
+{
+	size_t len = strnlen(s, max_len + 1);
+
+	if (len == 0 || len > max_len || strcmp(s, ".") == 0 || strcmp(s, "..") == 0)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p == '/' || *p <= 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* busalias.conf(5), parsed with inih; every bad line is reported as file:line. */
+#include <errno.h>
+#include <ini.h>
+#include <string.h>
+
+#include "busalias.h"
+
+void config_set(char **field, const char *value)
+{
+	free(*field);
+	*field = value ? xstrdup(value) : NULL;
+}
+
+void config_init(struct ba_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	config_set(&c->plugin_dir, BUSALIAS_PLUGIN_DIR);
+	config_set(&c->basedir, "");
+	config_set(&c->sysfs_root, "/sys");
+	config_set(&c->lock_dir, "/run/busalias");
+	config_set(&c->modprobe, "/sbin/modprobe");
+	config_set(&c->prefix, "vfio_");
+}
+
+void config_release(struct ba_config *c)
+{
+	char **fields[] = { &c->plugin_dir, &c->basedir, &c->kernel, &c->module_root, &c->alias_file,
+			    &c->sysfs_root, &c->lock_dir, &c->modprobe, &c->prefix };
+
+	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
+		config_set(fields[i], NULL);
+}
+
+struct parse_state {
+	struct ba_config *cfg;
+	const char *path;
+	FILE *f;
+	unsigned line;
+	int errors;
+};
+
+static char *count_lines(char *buf, int size, void *stream)
+{
+	struct parse_state *ps = stream;
+	char *r = fgets(buf, size, ps->f);
+
+	if (r)
+		ps->line++;
+	return r;
+}
+
+static bool parse_bool(const char *v, bool *out)
+{
+	if (!strcmp(v, "1") || !strcasecmp(v, "true") || !strcasecmp(v, "yes") || !strcasecmp(v, "on"))
+		*out = true;
+	else if (!strcmp(v, "0") || !strcasecmp(v, "false") || !strcasecmp(v, "no") || !strcasecmp(v, "off"))
+		*out = false;
+	else
+		return false;
+	return true;
+}
+
+static int on_pair(void *user, const char *section, const char *key, const char *value)
+{
+	struct parse_state *ps = user;
+	struct ba_config *c = ps->cfg;
+	static const struct {
+		const char *section, *key;
+		size_t offset;
+		bool absolute_path;
+	} keys[] = {
+		{ "core", "plugin_dir", offsetof(struct ba_config, plugin_dir), true },
+		{ "modules", "basedir", offsetof(struct ba_config, basedir), false },
+		{ "modules", "kernel", offsetof(struct ba_config, kernel), false },
+		{ "modules", "module_root", offsetof(struct ba_config, module_root), true },
+		{ "modules", "alias_file", offsetof(struct ba_config, alias_file), true },
+		{ "bind", "sysfs_root", offsetof(struct ba_config, sysfs_root), true },
+		{ "bind", "lock_dir", offsetof(struct ba_config, lock_dir), true },
+		{ "bind", "modprobe", offsetof(struct ba_config, modprobe), true },
+		{ "bind", "prefix", offsetof(struct ba_config, prefix), false },
+	};
+
+	if (!strcmp(section, "output") && !strcmp(key, "quiet")) {
+		if (!parse_bool(value, &c->quiet)) {
+			ba_err("%s:%u: [output] quiet: expected true or false, got '%s'", ps->path, ps->line, value);
+			ps->errors++;
+		}
+		return 1;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+		if (strcmp(section, keys[i].section) || strcmp(key, keys[i].key))
+			continue;
+		if (keys[i].absolute_path && value[0] != '/') {
+			ba_err("%s:%u: [%s] %s: expected an absolute path, got '%s'", ps->path, ps->line, section, key,
+			       value);
+			ps->errors++;
+			return 1;
+		}
+		config_set((char **)((char *)c + keys[i].offset), value);
+		return 1;
+	}
+	ba_err("%s:%u: unknown key '%s' in section [%s]", ps->path, ps->line, key, section);
+	ps->errors++;
+	return 1;
+}
+
+int config_load(struct ba_config *c, const char *path)
+{
+	struct parse_state ps = { .cfg = c, .path = path };
+	int r;
+
+	ps.f = fopen(path, "re");
+	if (!ps.f)
+		return -errno;
+	r = ini_parse_stream(count_lines, &ps, on_pair, &ps);
+	fclose(ps.f);
+	if (r > 0) {
+		/* inih's own syntax error (no '=', unterminated section). */
+		ba_err("%s:%d: syntax error", path, r);
+		ps.errors++;
+	} else if (r < 0) {
+		ba_err("%s: cannot parse configuration", path);
+		ps.errors++;
+	}
+	return ps.errors ? -EINVAL : 0;
+}

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Whole-file decompression of .ko.gz / .ko.xz / .ko.zst, chosen by magic bytes. */
+#include <errno.h>
+#include <string.h>
+
+#include "busalias.h"
+
+#ifdef HAVE_ZLIB
+#include <zlib.h>
+#endif
+#ifdef HAVE_LZMA
+#include <lzma.h>
+#endif
+#ifdef HAVE_ZSTD
+#include <zstd.h>
+#endif
+
+/* Modules are at most a few hundred MiB decompressed; more is a hostile input. */
+#define MAX_DECOMPRESSED ((size_t)1 << 30)
+
+bool module_filename(const char *name)
+{
+	static const char *const suffixes[] = { ".ko", ".ko.gz", ".ko.xz", ".ko.zst" };
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
+		size_t sl = strlen(suffixes[i]);
+		if (len > sl && strcmp(name + len - sl, suffixes[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+enum compression compression_of(const char *path)
+{
+	size_t len = strlen(path);
+
+	if (len > 3 && strcmp(path + len - 3, ".gz") == 0)
+		return COMP_GZIP;
+	if (len > 3 && strcmp(path + len - 3, ".xz") == 0)
+		return COMP_XZ;
+	if (len > 4 && strcmp(path + len - 4, ".zst") == 0)
+		return COMP_ZSTD;
+	return COMP_NONE;
+}
+
+static size_t grow(size_t cap)
+{
+	return cap < MAX_DECOMPRESSED / 2 ? cap * 2 : MAX_DECOMPRESSED;
+}
+
+#ifdef HAVE_ZLIB
+static int gunzip(const void *in, size_t in_len, void **out, size_t *out_len, const char **why)
+{
+	z_stream z = { 0 };
+	size_t cap = in_len * 4 + 4096;
+	unsigned char *buf = xmalloc(cap);
+	int r;
+
+	if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+		free(buf);
+		*why = "zlib init failed";
+		return -ENOMEM;
+	}
+	z.next_in = (Bytef *)in;
+	z.avail_in = (uInt)in_len;
+	do {
+		if (z.total_out == cap) {
+			if (cap == MAX_DECOMPRESSED)
+				break;
+			cap = grow(cap);
+			buf = xrealloc(buf, cap);
+		}
+		z.next_out = buf + z.total_out;
+		z.avail_out = (uInt)(cap - z.total_out);
+		r = inflate(&z, Z_NO_FLUSH);
+	} while (r == Z_OK);
+	*out_len = z.total_out;
+	inflateEnd(&z);
+	if (r != Z_STREAM_END) {
+		free(buf);
+		*why = r == Z_OK ? "decompressed size too large" : "corrupt gzip data";
+		return -EINVAL;
+	}
+	*out = buf;
+	return 0;
+}
+#endif
+
+#ifdef HAVE_LZMA
+static int unxz(const void *in, size_t in_len, void **out, size_t *out_len, const char **why)
+{
+	lzma_stream s = LZMA_STREAM_INIT;
+	size_t cap = in_len * 4 + 4096;
+	unsigned char *buf = xmalloc(cap);
+	lzma_ret r;
+
+	if (lzma_stream_decoder(&s, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK) {
+		free(buf);
+		*why = "xz init failed";
+		return -ENOMEM;
+	}
+	s.next_in = in;
+	s.avail_in = in_len;
+	do {
+		if (s.total_out == cap) {
+			if (cap == MAX_DECOMPRESSED)
+				break;
+			cap = grow(cap);
+			buf = xrealloc(buf, cap);
+		}
+		s.next_out = buf + s.total_out;
+		s.avail_out = cap - s.total_out;
+		r = lzma_code(&s, LZMA_FINISH);
+	} while (r == LZMA_OK);
+	*out_len = s.total_out;
+	lzma_end(&s);
+	if (r != LZMA_STREAM_END) {
+		free(buf);
+		*why = r == LZMA_OK ? "decompressed size too large" : "corrupt xz data";
+		return -EINVAL;
+	}
+	*out = buf;
+	return 0;
+}
+#endif
+
+#ifdef HAVE_ZSTD
+static int unzstd(const void *in, size_t in_len, void **out, size_t *out_len, const char **why)
+{
+	ZSTD_DStream *ds = ZSTD_createDStream();
+	size_t cap = in_len * 4 + 4096, r = 1;
+	unsigned long long hint = ZSTD_getFrameContentSize(in, in_len);
+	ZSTD_inBuffer ib = { in, in_len, 0 };
+	ZSTD_outBuffer ob;
+	unsigned char *buf;
+
+	if (!ds) {
+		*why = "zstd init failed";
+		return -ENOMEM;
+	}
+	if (hint != ZSTD_CONTENTSIZE_UNKNOWN && hint != ZSTD_CONTENTSIZE_ERROR && hint < MAX_DECOMPRESSED)
+		cap = (size_t)hint + 1;
+	buf = xmalloc(cap);
+	ob = (ZSTD_outBuffer){ buf, cap, 0 };
+	while (ib.pos < ib.size || r != 0) {
+		if (ob.pos == ob.size) {
+			if (cap == MAX_DECOMPRESSED)
+				break;
+			cap = grow(cap);
+			buf = xrealloc(buf, cap);
+			ob.dst = buf;
+			ob.size = cap;
+		}
+		size_t before_in = ib.pos, before_out = ob.pos;
+		r = ZSTD_decompressStream(ds, &ob, &ib);
+		if (ZSTD_isError(r))
+			break;
+		if (ib.pos == before_in && ob.pos == before_out && ob.pos < ob.size)
+			break; /* truncated: no progress possible */
+	}
+	ZSTD_freeDStream(ds);
+	if (ZSTD_isError(r) || r != 0 || ib.pos < ib.size) {
+		free(buf);
+		*why = ZSTD_isError(r) ? "corrupt zstd data" : "truncated zstd data";
+		return -EINVAL;
+	}
+	*out = buf;
+	*out_len = ob.pos;
+	return 0;
+}
+#endif
+
+int decompress(enum compression c, const void *in, size_t in_len, void **out, size_t *out_len, const char **why)
+{
+	switch (c) {
+	case COMP_NONE:
+		break;
+	case COMP_GZIP:
+#ifdef HAVE_ZLIB
+		return gunzip(in, in_len, out, out_len, why);
+#else
+		*why = "built without gzip support";
+		return -ENOTSUP;
+#endif
+	case COMP_XZ:
+#ifdef HAVE_LZMA
+		return unxz(in, in_len, out, out_len, why);
+#else
+		*why = "built without xz support";
+		return -ENOTSUP;
+#endif
+	case COMP_ZSTD:
+#ifdef HAVE_ZSTD
+		return unzstd(in, in_len, out, out_len, why);
+#else
+		*why = "built without zstd support";
+		return -ENOTSUP;
+#endif
+	}
+	*why = "not compressed";
+	return -EINVAL;
+}

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* One module -> its aliases: pick each table's layout, decode entries, run the plugin's formatter. */
+#include <errno.h>
+#include <string.h>
+
+#include "busalias.h"
+
+static uint32_t hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (uint8_t)*s++) * 16777619u;
+	return h;
+}
+
+static void alias_set_rehash(struct alias_list *l)
+{
+	size_t n_slots = l->n_slots ? l->n_slots * 2 : 64;
+
+	free(l->slots);
+	l->slots = xmalloc(n_slots * sizeof(*l->slots));
+	memset(l->slots, 0xff, n_slots * sizeof(*l->slots));
+	l->n_slots = n_slots;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t k = hash_str(l->alias[i]) & (n_slots - 1);
+		while (l->slots[k] != UINT32_MAX)
+			k = (k + 1) & (n_slots - 1);
+		l->slots[k] = (uint32_t)i;
+	}
+}
+
+bool alias_list_add(struct alias_list *l, const char *alias, const char *type)
+{
+	size_t k;
+
+	if ((l->n + 1) * 2 > l->n_slots)
+		alias_set_rehash(l);
+	k = hash_str(alias) & (l->n_slots - 1);
+	while (l->slots[k] != UINT32_MAX) {
+		if (strcmp(l->alias[l->slots[k]], alias) == 0)
+			return false;
+		k = (k + 1) & (l->n_slots - 1);
+	}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->alias = xrealloc(l->alias, l->cap * sizeof(*l->alias));
+		l->type = xrealloc(l->type, l->cap * sizeof(*l->type));
+	}
+	l->slots[k] = (uint32_t)l->n;
+	l->type[l->n] = type;
+	l->alias[l->n++] = xstrdup(alias);
+	return true;
+}
+
+void alias_list_release(struct alias_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->alias[i]);
+	free(l->alias);
+	free(l->type);
+	free(l->slots);
+	memset(l, 0, sizeof(*l));
+}
+
+static bool same_placement(const struct placed_layout *a, const struct placed_layout *b, uint32_t n_slots)
+{
+	if (a->size != b->size)
+		return false;
+	for (uint32_t s = 0; s < n_slots; s++) {
+		int ia = -1, ib = -1;
+		for (uint32_t i = 0; i < a->n_fields; i++)
+			if (a->fields[i].slot == s)
+				ia = (int)i;
+		for (uint32_t i = 0; i < b->n_fields; i++)
+			if (b->fields[i].slot == s)
+				ib = (int)i;
+		if ((ia < 0) != (ib < 0))
+			return false;
+		if (ia >= 0 && (a->fields[ia].offset != b->fields[ib].offset || a->fields[ia].kind != b->fields[ib].kind))
+			return false;
+	}
+	return true;
+}
+
+int choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t, uint64_t table_size,
+		  const struct ba_layout **out, bool *ambiguous)
+{
+	struct placed_layout *fit = NULL;
+	int err = 0;
+
+	*ambiguous = false;
+	*out = NULL;
+	if (kver) {
+		for (uint32_t i = tt->n_layouts; i-- > 0;)
+			if (tt->layouts[i].since <= kver) {
+				*out = &tt->layouts[i];
+				return 0;
+			}
+		*out = &tt->layouts[0];
+		return 0;
+	}
+	/* No kernel version: the newest layout whose size divides the table. */
+	for (uint32_t i = tt->n_layouts; i-- > 0;) {
+		struct placed_layout *pl = layout_place(&tt->layouts[i], tt->n_slots, t, &err);
+		if (!pl)
+			return err;
+		if (table_size >= pl->size && table_size % pl->size == 0) {
+			if (!fit) {
+				fit = pl;
+				*out = &tt->layouts[i];
+				continue;
+			}
+			if (!same_placement(fit, pl, tt->n_slots))
+				*ambiguous = true;
+		}
+		free(pl);
+	}
+	free(fit);
+	if (!*out)
+		*out = &tt->layouts[tt->n_layouts - 1];
+	return 0;
+}
+
+struct format_ctx {
+	struct ba_out out;
+	struct gen_result *res;
+	const struct module_table *table;
+	const char *type;
+	unsigned index;
+};
+
+static int emit_alias(struct ba_out *out, const char *alias)
+{
+	struct format_ctx *fc = out->priv;
+
+	if (!*alias || strpbrk(alias, " \t\n\r")) {
+		out->warn(out, "formatter produced an empty alias or one with whitespace, skipped");
+		return -EINVAL;
+	}
+	alias_list_add(&fc->res->aliases, alias, fc->type);
+	return 0;
+}
+
+static void warn_entry(struct ba_out *out, const char *msg)
+{
+	struct format_ctx *fc = out->priv;
+
+	fc->res->warnings++;
+	ba_warn("%s: %s table %s entry %u: %s", fc->res->path, fc->type, fc->table->symbol, fc->index, msg);
+}
+
+static bool all_zero(const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i])
+			return false;
+	return true;
+}
+
+#define TABLE_WARN(res, tab, tt, fmt, ...)                                                                     \
+	do {                                                                                                   \
+		(res)->warnings++;                                                                             \
+		ba_warn("%s: %s table %s: " fmt, (res)->path, (tt)->type, (tab)->symbol, __VA_ARGS__);          \
+	} while (0)
+
+static void generate_table(const struct module_file *m, const struct module_table *tab, const struct ba_table_type *tt,
+			   struct gen_result *res)
+{
+	const struct ba_layout *layout;
+	struct placed_layout *pl;
+	bool ambiguous;
+	uint64_t n;
+	int err = 0;
+
+	if (choose_layout(tt, m->kver, &m->target, tab->size, &layout, &ambiguous) < 0 ||
+	    !(pl = layout_place(layout, tt->n_slots, &m->target, &err))) {
+		TABLE_WARN(res, tab, tt, "plugin declares a bad layout for struct %s", tt->struct_name);
+		return;
+	}
+	if (ambiguous)
+		TABLE_WARN(res, tab, tt, "no vermagic and the table size %llu fits several layouts of struct %s; using %u-byte entries",
+			   (unsigned long long)tab->size, tt->struct_name, pl->size);
+	if (tab->size % pl->size || tab->size == 0) {
+		TABLE_WARN(res, tab, tt, "size %llu is not a whole number of %u-byte struct %s entries, table skipped",
+			   (unsigned long long)tab->size, pl->size, tt->struct_name);
+		free(pl);
+		return;
+	}
+	n = tab->size / pl->size;
+
+	size_t zeros_len = tab->data ? 0 : pl->size;
+	uint8_t *zeros = zeros_len ? xcalloc(1, zeros_len) : NULL;
+	const uint8_t *base = tab->data;
+#define ENTRY(i) (base ? base + (size_t)(i) * pl->size : zeros)
+
+	if (!all_zero(ENTRY(n - 1), pl->size))
+		TABLE_WARN(res, tab, tt, "last entry is not all zero (missing terminator); using all %llu entries",
+			   (unsigned long long)n);
+	else
+		n--;
+
+	struct ba_value *v = xcalloc(tt->n_slots, sizeof(*v));
+	char *strs = xmalloc(layout_str_store_size(pl) + 1);
+	struct format_ctx fc = {
+		.out = { .struct_size = sizeof(struct ba_out), .emit = emit_alias, .warn = warn_entry },
+		.res = res,
+		.table = tab,
+		.type = tt->type,
+	};
+	struct ba_entry e = {
+		.struct_size = sizeof(e), .kver = m->kver, .module = m->name, .table_type = tt->type,
+		.v = v, .n_slots = tt->n_slots, .ulong_size = target_ulong_size(&m->target),
+	};
+	fc.out.priv = &fc;
+	for (uint64_t i = 0; i < n; i++) {
+		layout_decode(pl, &m->target, ENTRY(i), v, tt->n_slots, strs);
+		e.index = fc.index = (unsigned)i;
+		tt->format(&fc.out, &e);
+	}
+#undef ENTRY
+	free(strs);
+	free(v);
+	free(zeros);
+	free(pl);
+}
+
+int generate_module(const struct plugin_set *plugins, const char *path, struct gen_result *res)
+{
+	struct module_file *m;
+	int r;
+
+	memset(res, 0, sizeof(*res));
+	res->path = xstrdup(path);
+	r = module_file_open(path, &m);
+	if (r < 0) {
+		res->warnings++;
+		return r;
+	}
+	res->name = xstrdup(m->name);
+	res->kver = m->kver;
+	for (size_t i = 0; i < m->n_tables; i++) {
+		const struct module_table *tab = &m->tables[i];
+		const struct ba_table_type *tt = plugin_set_table(plugins, tab->ts.type, tab->ts.type_len);
+		if (tt)
+			generate_table(m, tab, tt, res);
+	}
+	module_file_free(m);
+	return 0;
+}
+
+void gen_result_release(struct gen_result *r)
+{
+	free(r->path);
+	free(r->name);
+	alias_list_release(&r->aliases);
+	memset(r, 0, sizeof(*r));
+}

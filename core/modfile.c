@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Reads a module file with libelf: target ABI, .modinfo, and the device-table
+ * symbols.  Table bytes are taken raw (target byte order); the layout code
+ * decodes them, so the host's struct layout never matters.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include "busalias.h"
+
+static void module_file_set_name(struct module_file *m, const char *modinfo_name)
+{
+	const char *base, *dot;
+
+	if (modinfo_name && *modinfo_name) {
+		m->name = xstrdup(modinfo_name);
+		return;
+	}
+	base = strrchr(m->path, '/');
+	base = base ? base + 1 : m->path;
+	dot = strstr(base, ".ko");
+	m->name = dot ? strndup(base, (size_t)(dot - base)) : xstrdup(base);
+	if (!m->name)
+		m->name = xstrdup("");
+	for (char *p = m->name; *p; p++)
+		if (*p == '-')
+			*p = '_';
+}
+
+/* NUL-separated key=value strings. */
+static void parse_modinfo(struct module_file *m, const char *p, size_t len, const char **name)
+{
+	const char *end = p + len;
+
+	while (p < end) {
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		size_t n = nul ? (size_t)(nul - p) : (size_t)(end - p);
+
+		if (n > 5 && memcmp(p, "name=", 5) == 0 && nul)
+			*name = p + 5;
+		else if (n > 9 && memcmp(p, "vermagic=", 9) == 0 && !m->vermagic)
+			m->vermagic = strndup(p + 9, n - 9);
+		p += n + 1;
+	}
+}
+
+static int load_image(struct module_file *m)
+{
+	struct stat st;
+	enum compression c = compression_of(m->path);
+	void *mapped;
+	const char *why = NULL;
+	int r;
+
+	m->fd = open(m->path, O_RDONLY | O_CLOEXEC);
+	if (m->fd < 0) {
+		r = -errno;
+		ba_warn("%s: cannot open: %s", m->path, strerror(-r));
+		return r;
+	}
+	if (fstat(m->fd, &st) < 0) {
+		r = -errno;
+		ba_warn("%s: cannot stat: %s", m->path, strerror(-r));
+		return r;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ba_warn("%s: not a regular file", m->path);
+		return -EINVAL;
+	}
+	if (st.st_size == 0) {
+		ba_warn("%s: not an ELF file (empty)", m->path);
+		return -ENOEXEC;
+	}
+	mapped = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, m->fd, 0);
+	if (mapped == MAP_FAILED) {
+		r = -errno;
+		ba_warn("%s: cannot map: %s", m->path, strerror(-r));
+		return r;
+	}
+	close(m->fd);
+	m->fd = -1;
+	if (c == COMP_NONE) {
+		m->image = mapped;
+		m->image_len = (size_t)st.st_size;
+		m->image_mapped = true;
+		return 0;
+	}
+	r = decompress(c, mapped, (size_t)st.st_size, &m->image, &m->image_len, &why);
+	munmap(mapped, (size_t)st.st_size);
+	if (r < 0) {
+		ba_warn("%s: cannot decompress: %s", m->path, why ? why : strerror(-r));
+		m->image = NULL;
+	}
+	return r;
+}
+
+static void add_table(struct module_file *m, const char *sym, const uint8_t *data, uint64_t size, size_t *cap)
+{
+	struct module_table *t;
+
+	if (m->n_tables == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		m->tables = xrealloc(m->tables, *cap * sizeof(*m->tables));
+	}
+	t = &m->tables[m->n_tables++];
+	t->symbol = xstrdup(sym);
+	table_symbol_parse(t->symbol, &t->ts);
+	t->data = data;
+	t->size = size;
+}
+
+static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const GElf_Shdr *symsh, Elf_Data *xndx,
+			size_t shnum, bool relocatable)
+{
+	Elf_Data *syms = elf_getdata(symscn, NULL);
+	Elf_Scn *strscn = elf_getscn(elf, symsh->sh_link);
+	Elf_Data *strs = strscn ? elf_rawdata(strscn, NULL) : NULL;
+	size_t cap = 0, nsyms;
+
+	if (!syms || !strs || symsh->sh_entsize == 0) {
+		ba_warn("%s: cannot read symbol table: %s", m->path, elf_errmsg(-1));
+		return -EINVAL;
+	}
+	nsyms = syms->d_size / gelf_fsize(elf, ELF_T_SYM, 1, EV_CURRENT);
+	const char *strtab = strs->d_buf;
+	size_t strsize = strs->d_size;
+
+	for (size_t i = 1; i < nsyms; i++) {
+		GElf_Sym sym;
+		Elf32_Word ext = 0;
+		const char *name;
+		struct table_symbol ts;
+
+		if (!gelf_getsymshndx(syms, xndx, (int)i, &sym, &ext))
+			continue;
+		if (sym.st_name >= strsize)
+			continue;
+		name = strtab + sym.st_name;
+		/* Cheap test first: almost every symbol fails it. */
+		if (name[0] != '_' || strncmp(name, "__mod_", 6) != 0)
+			continue;
+		if (!memchr(name, '\0', strsize - sym.st_name) || !table_symbol_parse(name, &ts))
+			continue;
+		if (GELF_ST_TYPE(sym.st_info) != STT_OBJECT)
+			continue;
+
+		size_t shndx = sym.st_shndx == SHN_XINDEX ? ext : sym.st_shndx;
+		if (shndx == SHN_UNDEF || (sym.st_shndx >= SHN_LORESERVE && sym.st_shndx != SHN_XINDEX))
+			continue;
+		if (shndx >= shnum) {
+			ba_warn("%s: %.*s table %s: section index %zu out of range", m->path, (int)ts.type_len, ts.type,
+				name, shndx);
+			continue;
+		}
+
+		Elf_Scn *scn = elf_getscn(elf, shndx);
+		GElf_Shdr sh;
+		if (!scn || !gelf_getshdr(scn, &sh)) {
+			ba_warn("%s: %.*s table %s: bad section: %s", m->path, (int)ts.type_len, ts.type, name,
+				elf_errmsg(-1));
+			continue;
+		}
+		uint64_t off = relocatable ? sym.st_value : sym.st_value - sh.sh_addr;
+		if ((!relocatable && sym.st_value < sh.sh_addr) || off > sh.sh_size || sym.st_size > sh.sh_size - off) {
+			ba_warn("%s: %.*s table %s: symbol lies outside its section", m->path, (int)ts.type_len, ts.type,
+				name);
+			continue;
+		}
+		if (sh.sh_type == SHT_NOBITS) {
+			add_table(m, name, NULL, sym.st_size, &cap);
+			continue;
+		}
+		Elf_Data *d = elf_rawdata(scn, NULL);
+		if (!d || !d->d_buf || d->d_size < sh.sh_size) {
+			ba_warn("%s: %.*s table %s: cannot read section (file truncated?): %s", m->path,
+				(int)ts.type_len, ts.type, name, elf_errmsg(-1));
+			continue;
+		}
+		add_table(m, name, (const uint8_t *)d->d_buf + off, sym.st_size, &cap);
+	}
+	return 0;
+}
+
+int module_file_open(const char *path, struct module_file **out)
+{
+	struct module_file *m = xcalloc(1, sizeof(*m));
+	const char *modinfo_name = NULL;
+	Elf_Scn *scn = NULL, *symscn = NULL;
+	Elf_Data *xndx = NULL;
+	GElf_Shdr symsh = { 0 };
+	GElf_Ehdr eh;
+	size_t shnum, shstrndx;
+	Elf *elf;
+	int r;
+
+	m->fd = -1;
+	m->path = xstrdup(path);
+	r = load_image(m);
+	if (r < 0)
+		goto fail;
+
+	elf = elf_memory(m->image, m->image_len);
+	m->elf = elf;
+	if (!elf || elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh)) {
+		ba_warn("%s: not an ELF file", path);
+		r = -ENOEXEC;
+		goto fail;
+	}
+	m->target.elfclass = eh.e_ident[EI_CLASS] == ELFCLASS32 ? 32 : 64;
+	m->target.big_endian = eh.e_ident[EI_DATA] == ELFDATA2MSB;
+	m->target.machine = eh.e_machine;
+	if (elf_getshdrnum(elf, &shnum) < 0 || elf_getshdrstrndx(elf, &shstrndx) < 0) {
+		ba_warn("%s: truncated or corrupt ELF section headers: %s", path, elf_errmsg(-1));
+		r = -EINVAL;
+		goto fail;
+	}
+
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr sh;
+		const char *sname;
+
+		if (!gelf_getshdr(scn, &sh))
+			continue;
+		if (sh.sh_type == SHT_SYMTAB && !symscn) {
+			symscn = scn;
+			symsh = sh;
+		} else if (sh.sh_type == SHT_SYMTAB_SHNDX) {
+			xndx = elf_getdata(scn, NULL);
+		} else if (sh.sh_type == SHT_PROGBITS && (sname = elf_strptr(elf, shstrndx, sh.sh_name)) &&
+			   strcmp(sname, ".modinfo") == 0) {
+			Elf_Data *d = elf_rawdata(scn, NULL);
+			if (d && d->d_buf)
+				parse_modinfo(m, d->d_buf, d->d_size, &modinfo_name);
+			else
+				ba_warn("%s: cannot read .modinfo: %s", path, elf_errmsg(-1));
+		}
+	}
+	module_file_set_name(m, modinfo_name);
+	m->kver = kversion_parse(m->vermagic);
+
+	if (!symscn) {
+		ba_warn("%s: no symbol table", path);
+		r = -ENOEXEC;
+		goto fail;
+	}
+	r = scan_symbols(m, elf, symscn, &symsh, xndx, shnum, eh.e_type == ET_REL);
+	if (r < 0)
+		goto fail;
+	*out = m;
+	return 0;
+fail:
+	module_file_free(m);
+	return r;
+}
+
+void module_file_free(struct module_file *m)
+{
+	if (!m)
+		return;
+	if (m->elf)
+		elf_end(m->elf);
+	if (m->image) {
+		if (m->image_mapped)
+			munmap(m->image, m->image_len);
+		else
+			free(m->image);
+	}
+	if (m->fd >= 0)
+		close(m->fd);
+	for (size_t i = 0; i < m->n_tables; i++)
+		free(m->tables[i].symbol);
+	free(m->tables);
+	free(m->path);
+	free(m->name);
+	free(m->vermagic);
+	free(m);
+}

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* dlopen()s bus plugins and checks their descriptors before anything else is used. */
+#include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "busalias.h"
+
+int plugin_check_descriptor(const struct busalias_plugin *p, char *why, size_t len)
+{
+	uint32_t major = BUSALIAS_ABI_GET_MAJOR(p->abi_version), minor = BUSALIAS_ABI_GET_MINOR(p->abi_version);
+
+	if (major != BUSALIAS_ABI_MAJOR) {
+		snprintf(why, len, "plugin ABI %u.%u, this busalias speaks %u.x", major, minor, BUSALIAS_ABI_MAJOR);
+		return -EPROTO;
+	}
+	if (minor > BUSALIAS_ABI_MINOR) {
+		snprintf(why, len, "plugin ABI %u.%u is newer than this busalias (%u.%u)", major, minor,
+			 BUSALIAS_ABI_MAJOR, BUSALIAS_ABI_MINOR);
+		return -EPROTO;
+	}
+	if (p->struct_size < offsetof(struct busalias_plugin, bus) + sizeof(p->bus)) {
+		snprintf(why, len, "descriptor is %u bytes, too small for ABI %u.%u", p->struct_size, major, minor);
+		return -EPROTO;
+	}
+	if (!p->name || !*p->name) {
+		snprintf(why, len, "descriptor has no name");
+		return -EINVAL;
+	}
+	for (const struct ba_table_type *const *t = p->tables; t && *t; t++) {
+		const struct ba_table_type *tt = *t;
+		if (tt->struct_size < offsetof(struct ba_table_type, format) + sizeof(tt->format) || !tt->type ||
+		    !tt->format || !tt->layouts || tt->n_layouts == 0 || tt->n_slots == 0 || tt->n_slots > 256) {
+			snprintf(why, len, "table type %s is incomplete", tt->type ? tt->type : "(unnamed)");
+			return -EINVAL;
+		}
+		for (uint32_t i = 0; i < tt->n_layouts; i++) {
+			const struct ba_layout *l = &tt->layouts[i];
+			if (i > 0 && l->since <= tt->layouts[i - 1].since) {
+				snprintf(why, len, "table type %s: layouts not in increasing version order", tt->type);
+				return -EINVAL;
+			}
+			for (uint32_t f = 0; f < l->n_fields; f++)
+				if (l->fields[f].slot >= tt->n_slots || l->fields[f].kind >= BA_KIND__COUNT) {
+					snprintf(why, len, "table type %s: field %s has a bad slot or kind", tt->type,
+						 l->fields[f].name ? l->fields[f].name : "?");
+					return -EINVAL;
+				}
+		}
+	}
+	if (p->bus && p->bus->struct_size < offsetof(struct ba_bus_ops, match_prefix) + sizeof(p->bus->match_prefix)) {
+		snprintf(why, len, "bus descriptor too small");
+		return -EPROTO;
+	}
+	return 0;
+}
+
+/* As root, a plugin anyone else could have written is code anyone could run as root. */
+static int check_owner_perms(const char *path, const char *what)
+{
+	struct stat st;
+
+	if (geteuid() != 0)
+		return 0;
+	if (stat(path, &st) < 0)
+		return -errno;
+	if ((st.st_uid != 0 && st.st_uid != geteuid()) || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+		ba_err("%s: refusing %s writable by other users (owner %u, mode %04o)", path, what, (unsigned)st.st_uid,
+		       (unsigned)(st.st_mode & 07777));
+		return -EPERM;
+	}
+	return 0;
+}
+
+int plugin_set_load_file(struct plugin_set *set, const char *path, bool require_safe_perms)
+{
+	const struct busalias_plugin *desc;
+	char why[256];
+	void *h;
+	int r;
+
+	if (require_safe_perms && (r = check_owner_perms(path, "plugin")) < 0)
+		return r;
+	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		ba_err("%s: cannot load plugin: %s", path, dlerror());
+		return -ENOEXEC;
+	}
+	desc = dlsym(h, BUSALIAS_PLUGIN_SYMBOL);
+	if (!desc) {
+		ba_err("%s: not a busalias plugin (no %s symbol)", path, BUSALIAS_PLUGIN_SYMBOL);
+		dlclose(h);
+		return -ENOEXEC;
+	}
+	r = plugin_check_descriptor(desc, why, sizeof(why));
+	if (r < 0) {
+		ba_err("%s: refusing plugin: %s", path, why);
+		dlclose(h);
+		return r;
+	}
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->plugins[i].desc->name, desc->name) == 0) {
+			ba_err("%s: plugin '%s' already loaded from %s; ignoring this one", path, desc->name,
+			       set->plugins[i].path);
+			dlclose(h);
+			return -EEXIST;
+		}
+	set->plugins = xrealloc(set->plugins, (set->n + 1) * sizeof(*set->plugins));
+	set->plugins[set->n++] = (struct ba_plugin){ .path = xstrdup(path), .handle = h, .desc = desc };
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int plugin_set_load_dir(struct plugin_set *set, const char *dir, bool require_safe_perms)
+{
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0;
+	int r = 0;
+
+	if (require_safe_perms && (r = check_owner_perms(dir, "plugin directory")) < 0)
+		return r;
+	d = opendir(dir);
+	if (!d) {
+		r = -errno;
+		ba_err("%s: cannot open plugin directory: %s", dir, strerror(-r));
+		return r;
+	}
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 4 || strcmp(de->d_name + len - 3, ".so") != 0)
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(d);
+	/* Deterministic: the same directory always yields the same plugin order. */
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		int k = plugin_set_load_file(set, names[i], require_safe_perms);
+		if (k < 0 && r == 0)
+			r = k;
+		free(names[i]);
+	}
+	free(names);
+	if (set->n == 0) {
+		ba_err("%s: no usable plugins", dir);
+		return r < 0 ? r : -ENOENT;
+	}
+	return r;
+}
+
+void plugin_set_free(struct plugin_set *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		/* Under ASan/valgrind keep the code mapped so leak reports can symbolise it. */
+		if (!getenv("BUSALIAS_NO_DLCLOSE"))
+			dlclose(set->plugins[i].handle);
+		free(set->plugins[i].path);
+	}
+	free(set->plugins);
+	set->plugins = NULL;
+	set->n = 0;
+}
+
+const struct ba_table_type *plugin_set_table(const struct plugin_set *set, const char *type, size_t type_len)
+{
+	for (size_t i = 0; i < set->n; i++)
+		for (const struct ba_table_type *const *t = set->plugins[i].desc->tables; t && *t; t++)
+			if (strlen((*t)->type) == type_len && memcmp((*t)->type, type, type_len) == 0)
+				return *t;
+	return NULL;
+}
