@@ -1,0 +1,87 @@
+#!/bin/bash
+# Installs what is missing, builds, and runs the whole test suite:
+#   unit + CLI + bind tests (make check), the same under ASan+UBSan, valgrind on the CLI,
+#   real-kernel conformance against modpost, QEMU end-to-end binding, and make distcheck.
+# Ends with one "N passed, N failed" line; exits non-zero if anything failed.
+set -uo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$src/build}
+asan=${BUILD_ASAN:-$src/build-asan}
+export BUSALIAS_TEST_CACHE=${BUSALIAS_TEST_CACHE:-/var/cache/busalias-test}
+passed=0 failed=0 failures=()
+
+step() {  # step NAME COMMAND... : run, record, keep going
+	local name=$1; shift
+	local t0=$SECONDS
+	echo "=== $name"
+	if "$@"; then
+		echo "=== $name: ok ($((SECONDS - t0))s)"
+	else
+		echo "=== $name: FAILED ($((SECONDS - t0))s)"
+		failures+=("$name")
+		return 1
+	fi
+}
+
+# Sum automake's per-suite counts so the closing line covers every test that ran.
+count_suite() {
+	local log=$1 p f
+	[ -f "$log" ] || return 0
+	p=$(awk '/^# PASS:/ {print $3}' "$log"); f=$(awk '/^# (FAIL|ERROR|XPASS):/ {s += $3} END {print s+0}' "$log")
+	passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+}
+
+show_failed_logs() {
+	local dir=$1
+	find "$dir" -name '*.log' -newer "$dir/Makefile" 2>/dev/null | while read -r l; do
+		t=${l%.log}.trs
+		[ -f "$t" ] && grep -qE ':test-result: (FAIL|ERROR)' "$t" && { echo "--- $l"; tail -n 60 "$l"; }
+	done
+	return 1
+}
+
+make_check() {
+	local dir=$1; shift
+	env "$@" make -C "$dir" -j"$(nproc)" check >"$dir/check.out" 2>&1
+	local rc=$?
+	grep -E '^# (TOTAL|PASS|FAIL|ERROR|SKIP)' "$dir/check.out" || tail -n 30 "$dir/check.out"
+	count_suite "$dir/test-suite.log"
+	[ $rc -eq 0 ] || show_failed_logs "$dir"
+}
+
+step "install dependencies" "$src/tools/deps.sh" test || exit 1
+step "build" "$src/tools/build.sh" "$build"
+[ ${#failures[@]} -eq 0 ] || { echo "0 passed, 1 failed"; exit 1; }
+
+step "make check" make_check "$build"
+
+step "sanitizer build" "$src/tools/build.sh" "$asan" \
+	CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	LDFLAGS="-fsanitize=address,undefined"
+step "make check (ASan+UBSan)" make_check "$asan" BUSALIAS_NO_DLCLOSE=1 \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+valgrind_gen() {
+	make -C "$build" samples >/dev/null &&
+	BUSALIAS_NO_DLCLOSE=1 valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+		"$build/busalias" gen --plugin-dir "$build/build-plugins" "$build/samples" >/dev/null
+}
+step "valgrind busalias gen" valgrind_gen && passed=$((passed + 1)) || failed=$((failed + 1))
+
+for target in check-conformance check-e2e; do
+	if make -C "$build" -n "$target" >/dev/null 2>&1; then
+		step "make $target" make -C "$build" "$target" && passed=$((passed + 1)) || failed=$((failed + 1))
+	else
+		echo "=== make $target: target not present in this tree"
+	fi
+done
+
+distcheck() { make -C "$build" distcheck >"$build/distcheck.out" 2>&1 || { tail -n 60 "$build/distcheck.out"; return 1; }; }
+step "make distcheck" distcheck && passed=$((passed + 1)) || failed=$((failed + 1))
+
+if [ ${#failures[@]} -gt 0 ]; then
+	echo "failed steps: ${failures[*]}"
+	[ "$failed" -gt 0 ] || failed=${#failures[@]}
+fi
+echo "$passed passed, $failed failed"
+[ ${#failures[@]} -eq 0 ]
