@@ -1,0 +1,233 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Real-kernel conformance: `busalias gen` against the kernel's own modpost.
+#
+# The current Debian amd64 kernel image and its kbuild package are fetched with
+# apt-get download into a reusable cache and unpacked with dpkg -x.  modpost
+# (the oracle) is run over every module of the image, turned back into a
+# relocatable .o, and the MODULE_ALIAS() lines it writes into each <name>.mod.c
+# are compared, module by module, with busalias gen's output over the same
+# tree.  Only the pci:, vfio_pci:, platform: and acpi*: aliases are compared.
+#
+# Environment:
+#   BUSALIAS             busalias binary (required)
+#   PLUGIN_DIR           its plugin directory (required)
+#   BUSALIAS_TEST_CACHE  download/unpack cache (default /var/cache/busalias-test)
+#   CONFORMANCE_KEEP=1   keep the work directory
+#   JOBS                 parallel jobs (default: nproc)
+set -euo pipefail
+
+: "${BUSALIAS:?set BUSALIAS to the busalias binary}"
+: "${PLUGIN_DIR:?set PLUGIN_DIR to the plugin directory}"
+CACHE=${BUSALIAS_TEST_CACHE:-/var/cache/busalias-test}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+SHOW=${CONFORMANCE_SHOW:-10}
+
+log() { printf 'conformance: %s\n' "$*" >&2; }
+die() { printf 'conformance: error: %s\n' "$*" >&2; exit 2; }
+
+for tool in apt-cache apt-get dpkg-deb objcopy nm awk sort xargs; do
+	command -v "$tool" >/dev/null || die "$tool not found (install apt/dpkg/binutils)"
+done
+
+# --- which kernel ------------------------------------------------------------
+image_pkg() {
+	apt-cache depends linux-image-amd64 2>/dev/null |
+		awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }'
+}
+candidate() {
+	apt-cache policy "$1" 2>/dev/null | awk '$1 == "Candidate:" && $2 != "(none)" { print $2; exit }'
+}
+
+img=$(image_pkg)
+if [ -z "$img" ]; then
+	# A fresh machine may have empty package lists.
+	log "apt-cache knows no linux-image-amd64; running apt-get update"
+	apt-get update -qq >/dev/null || die "apt-get update failed"
+	img=$(image_pkg)
+fi
+[ -n "$img" ] || die "cannot resolve linux-image-amd64 to a kernel image package"
+abi=${img#linux-image-}                    # 6.1.0-56-amd64
+img_ver=$(candidate "$img")
+[ -n "$img_ver" ] || die "no installable version of $img"
+majmin=$(printf '%s\n' "$abi" | sed -E 's/^([0-9]+\.[0-9]+).*/\1/')
+
+# Bookworm ships linux-kbuild-6.1; later releases version the name further
+# (linux-kbuild-6.12.x+debN), so fall back to the one whose version matches.
+kb=linux-kbuild-$majmin
+kb_ver=$(candidate "$kb")
+if [ -z "$kb_ver" ]; then
+	for p in $(apt-cache pkgnames "linux-kbuild-$majmin" 2>/dev/null | sort); do
+		if [ "$(candidate "$p")" = "$img_ver" ]; then
+			kb=$p
+			kb_ver=$img_ver
+		fi
+	done
+fi
+[ -n "$kb_ver" ] || die "no linux-kbuild package found for $abi"
+log "kernel $abi: $img $img_ver, $kb $kb_ver"
+
+# --- fetch and unpack ---------------------------------------------------------
+mkdir -p "$CACHE" || die "cannot create cache $CACHE"
+fetch() {  # pkg version -> unpacked directory on stdout
+	local pkg=$1 ver=$2 deb dir
+	dir=$CACHE/unpacked/${pkg}_$ver
+	if [ ! -e "$dir/.complete" ]; then
+		deb=
+		for f in "$CACHE/${pkg}_"*.deb; do
+			[ -e "$f" ] && [ "$(dpkg-deb -f "$f" Version)" = "$ver" ] && deb=$f
+		done
+		if [ -z "$deb" ]; then
+			log "downloading $pkg=$ver into $CACHE"
+			(cd "$CACHE" && apt-get download -q "$pkg=$ver" >/dev/null 2>&1) ||
+				die "apt-get download $pkg=$ver failed"
+			for f in "$CACHE/${pkg}_"*.deb; do
+				[ -e "$f" ] && [ "$(dpkg-deb -f "$f" Version)" = "$ver" ] && deb=$f
+			done
+			[ -n "$deb" ] || die "apt-get download left no $pkg .deb in $CACHE"
+		fi
+		log "unpacking $(basename "$deb")"
+		rm -rf "$dir" && mkdir -p "$dir"
+		dpkg-deb -x "$deb" "$dir" || die "dpkg-deb -x $deb failed"
+		touch "$dir/.complete"
+	fi
+	printf '%s\n' "$dir"
+}
+img_dir=$(fetch "$img" "$img_ver")
+kb_dir=$(fetch "$kb" "$kb_ver")
+
+moddir=$img_dir/lib/modules/$abi
+[ -d "$moddir" ] || die "$moddir missing from $img"
+modpost=
+for c in "$kb_dir"/usr/lib/linux-kbuild-*/scripts/mod/modpost.real-lsb-64 \
+	 "$kb_dir"/usr/lib/linux-kbuild-*/scripts/mod/modpost; do
+	[ -x "$c" ] && { modpost=$c; break; }
+done
+[ -n "$modpost" ] || die "no modpost in $kb"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/busalias-conformance.XXXXXX")
+if [ "${CONFORMANCE_KEEP:-0}" = 1 ]; then
+	log "work directory: $work"
+else
+	trap 'rm -rf "$work"' EXIT
+fi
+
+# --- oracle: modpost -----------------------------------------------------------
+# modpost wants <name>.o (it writes <name>.mod.c; its srcversion code reads
+# <name>.mod).  The tree is mirrored so modules with one name in two
+# directories stay apart; <name> is the file name with - -> _, i.e.
+# KBUILD_MODNAME.
+(cd "$moddir" && find . -type f \( -name '*.ko' -o -name '*.ko.xz' -o -name '*.ko.zst' -o -name '*.ko.gz' \) | sort) \
+	>"$work/modules"
+n_modules=$(wc -l <"$work/modules")
+[ "$n_modules" -gt 0 ] || die "no modules under $moddir"
+log "$n_modules modules; preparing copies for modpost ($JOBS jobs)"
+
+prepare() {  # moddir objdir module...
+	local moddir=$1 objdir=$2 rel name dir out
+	shift 2
+	for rel; do
+		rel=${rel#./}
+		name=$(basename "$rel")
+		name=${name%%.ko*}
+		name=${name//-/_}
+		dir=$objdir/$(dirname "$rel")
+		out=$dir/$name.o
+		mkdir -p "$dir"
+		case $rel in
+		*.ko) cp "$moddir/$rel" "$out" || exit 255 ;;
+		*.ko.xz) xz -dc "$moddir/$rel" >"$out" || exit 255 ;;
+		*.ko.zst) zstd -qdc "$moddir/$rel" >"$out" || exit 255 ;;
+		*.ko.gz) gzip -dc "$moddir/$rel" >"$out" || exit 255 ;;
+		esac
+		: >"$dir/$name.mod"
+	done
+}
+export -f prepare
+xargs -a "$work/modules" -P "$JOBS" -n 64 bash -c 'prepare "$@"' _ "$moddir" "$work/o" ||
+	die "cannot copy or decompress the modules"
+# Same naming as prepare(), computed here so parallel writers cannot interleave.
+awk -v o="$work/o" '{
+	sub(/^\.\//, ""); n = split($0, p, "/"); name = p[n]; sub(/\.ko.*$/, "", name); gsub(/-/, "_", name)
+	dir = substr($0, 1, length($0) - length(p[n]) - 1); print o "/" (dir == "" ? "." : dir) "/" name ".o"
+}' "$work/modules" >"$work/objects"
+
+# A linked .ko still carries its export tables.  modpost would take them for
+# exports of an unlinked object and then stop with errors (namespaces of
+# symbols it did not register, symbols exported twice), and modpost writes
+# no .mod.c at all once any error occurred.  Rename every export-table symbol
+# so that nothing is exported; unresolved imports are only warnings with -w.
+# One nm at a time: parallel writers would interleave partial lines in the pipe.
+xargs -a "$work/objects" -n 200 nm --defined-only 2>/dev/null |
+	awk '$3 ~ /^__(ksymtab|kstrtab|kstrtabns|kcrctab|export_symbol)_/ { print $3, "__busalias_conf" $3 }' |
+	sort -u >"$work/rename.map"
+log "renaming $(wc -l <"$work/rename.map") export-table symbols"
+if [ -s "$work/rename.map" ]; then
+	xargs -a "$work/objects" -P "$JOBS" -n 64 bash -c '
+		map=$1; shift
+		for f; do objcopy --redefine-syms="$map" "$f" || exit 255; done' _ "$work/rename.map" ||
+		die "objcopy failed"
+fi
+
+log "running $(basename "$modpost")"
+if ! "$modpost" -w -T "$work/objects" >"$work/modpost.log" 2>&1; then
+	grep -E '^(ERROR|FATAL)' "$work/modpost.log" | head -n 20 >&2 || true
+	die "modpost failed (log: $work/modpost.log; CONFORMANCE_KEEP=1 keeps it)"
+fi
+
+# Oracle aliases as "module<TAB>alias".
+while IFS= read -r o; do
+	name=$(basename "$o" .o)
+	modc=${o%.o}.mod.c
+	[ -e "$modc" ] || die "modpost wrote no ${modc#"$work"/}"
+	sed -n 's/^MODULE_ALIAS("\(.*\)");$/\1/p' "$modc" | awk -v m="$name" '{ print m "\t" $0 }'
+done <"$work/objects" | sort -u >"$work/oracle.all"
+
+# --- subject: busalias gen -------------------------------------------------------
+log "running busalias gen"
+rc=0
+"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" "$moddir" >"$work/gen.out" 2>"$work/gen.err" || rc=$?
+if [ "$rc" -ne 0 ]; then
+	head -n 20 "$work/gen.err" >&2
+	die "busalias gen exited with status $rc ($(wc -l <"$work/gen.err") lines on stderr)"
+fi
+awk '$1 == "alias" && NF == 3 { print $3 "\t" $2; next } { bad++ } END { exit bad ? 1 : 0 }' "$work/gen.out" |
+	sort -u >"$work/subject.all" || die "busalias gen printed lines that are not 'alias PATTERN MODULE'"
+
+# --- compare ---------------------------------------------------------------------
+# In scope: the prefixes busalias's pci, platform and acpi plugins produce.
+# modpost also turns pnp tables into acpi*:ID:* aliases (upper-cased pnp:dID*);
+# those belong to the pnp table, not to acpi_device_id, so an oracle acpi alias
+# is not "missing" when the same module's oracle output has the pnp alias.
+awk -F'\t' -v show="$SHOW" -v nmods="$n_modules" '
+function inscope(a) { return a ~ /^(pci:|vfio_pci:|platform:|acpi\*:)/ }
+function prefix(a) { return substr(a, 1, index(a, ":")) }
+FNR == 1 { file++ }
+file == 1 {
+	if ($2 ~ /^pnp:d/) { id = toupper(substr($2, 6)); sub(/\*$/, "", id); pnp[$1 SUBSEP id] = 1 }
+	if (inscope($2)) { oracle[$0] = 1; omods[$1] = 1 }
+	next
+}
+file == 2 { if (inscope($2)) { subject[$0] = 1; smods[$1] = 1 } }
+END {
+	for (k in oracle) {
+		split(k, f, "\t")
+		if (f[2] ~ /^acpi\*:/ && !(k in subject)) {
+			id = toupper(f[2]); sub(/^ACPI\*:/, "", id); sub(/:\*$/, "", id)
+			if ((f[1] SUBSEP id) in pnp) { pnp_skipped++; continue }
+		}
+		compared++
+		per[prefix(f[2])]++
+		if (!(k in subject)) miss[++nmiss] = f[1] " " f[2]
+	}
+	for (k in subject) if (!(k in oracle)) { split(k, f, "\t"); extra[++nextra] = f[1] " " f[2] }
+	n = 0; for (m in omods) n++; for (m in smods) if (!(m in omods)) n++
+	printf "modules scanned: %d; modules with in-scope aliases: %d\n", nmods, n
+	for (p in per) printf "  %-10s %d aliases compared\n", p, per[p]
+	printf "  (%d oracle acpi*: aliases from pnp tables not counted)\n", pnp_skipped
+	for (i = 1; i <= nmiss && i <= show; i++) printf "MISSING (oracle only): %s\n", miss[i]
+	for (i = 1; i <= nextra && i <= show; i++) printf "EXTRA (busalias only): %s\n", extra[i]
+	printf "conformance: %d modules, %d aliases compared, %d missing, %d extra\n", nmods, compared, nmiss, nextra
+	exit (nmiss || nextra) ? 1 : 0
+}' "$work/oracle.all" "$work/subject.all"
