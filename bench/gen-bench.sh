@@ -1,0 +1,89 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Generation benchmark over a real module tree (the current Debian amd64
+# kernel image, fetched as tests/conformance/run.sh does, or MODDIR):
+#   busalias  busalias gen over the whole tree, to /dev/null
+#   depmod    depmod -b on a scratch symlink farm of the tree (never /lib/modules)
+#   minscan   bench/minscan: libelf open + symtab walk + table-symbol match only
+# Page cache warmed first; the median of RUNS (default 7) runs of each is
+# reported, with the ratios busalias/minscan (goal <= 1.3) and depmod/busalias
+# (goal >= 5).
+#
+# Environment: BUSALIAS, PLUGIN_DIR, MINSCAN (required); MODDIR (module tree,
+# default: fetched), BUSALIAS_TEST_CACHE, RUNS, DEPMOD (default depmod).
+set -euo pipefail
+
+: "${BUSALIAS:?set BUSALIAS to the busalias binary}"
+: "${PLUGIN_DIR:?set PLUGIN_DIR to the plugin directory}"
+: "${MINSCAN:?set MINSCAN to bench/minscan}"
+CACHE=${BUSALIAS_TEST_CACHE:-/var/cache/busalias-test}
+RUNS=${RUNS:-7}
+DEPMOD=${DEPMOD:-$(command -v depmod || echo /sbin/depmod)}
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 2; }
+
+if [ -n "${MODDIR:-}" ]; then
+	moddir=$MODDIR
+	abi=$(basename "$moddir")
+else
+	FETCH_KBUILD=0
+	. "$(dirname "$0")/../tests/conformance/fetch-kernel.sh"
+fi
+[ -d "$moddir" ] || die "$moddir: no such directory"
+[ -x "$DEPMOD" ] || die "depmod not found (install kmod)"
+
+# depmod writes modules.* into <base>/lib/modules/<abi>: give it a farm of
+# symlinks to the tree's top-level entries, never the tree itself.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/busalias-bench.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+farm=$scratch/lib/modules/$abi
+mkdir -p "$farm"
+for e in "$moddir"/*; do
+	case $(basename "$e") in
+	modules.order | modules.builtin | modules.builtin.modinfo | kernel | updates | extra | vdso) ln -s "$e" "$farm/" ;;
+	esac
+done
+
+n_ko=$(find "$moddir" -name '*.ko*' | wc -l)
+log "tree $moddir: $n_ko modules; warming the page cache"
+find "$moddir" -type f -name '*.ko*' -print0 | xargs -0 cat >/dev/null
+
+# Median wall time in seconds of RUNS runs of "$@" (output discarded).
+bench() {
+	local i t0 t1
+	for ((i = 0; i < RUNS; i++)); do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || { echo "FAIL"; return; }
+		t1=$(date +%s%N)
+		echo $(((t1 - t0) / 1000))
+	done | sort -n | awk '
+		/FAIL/ { fail = 1 } { t[NR] = $1 }
+		END { if (fail) print "FAIL"; else printf "%.4f\n", t[int((NR + 1) / 2)] / 1e6 }'
+}
+
+# One untimed run each, which also checks that they work.
+"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" "$moddir" >"$scratch/gen.out" 2>"$scratch/gen.err" ||
+	log "busalias gen exited $? ($(wc -l <"$scratch/gen.err") lines on stderr)"
+"$DEPMOD" -b "$scratch" "$abi" >/dev/null 2>&1 || die "depmod -b $scratch $abi failed"
+[ -s "$farm/modules.alias" ] || die "depmod wrote no modules.alias"
+ms=$("$MINSCAN" "$moddir") || die "minscan failed"
+log "busalias: $(wc -l <"$scratch/gen.out") aliases; minscan: $ms"
+
+log "timing, median of $RUNS runs each"
+t_ba=$(bench "$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" "$moddir")
+t_ms=$(bench "$MINSCAN" "$moddir")
+t_dm=$(bench "$DEPMOD" -b "$scratch" "$abi")
+case "$t_ba$t_ms$t_dm" in *FAIL*) die "a timed run failed (busalias $t_ba, minscan $t_ms, depmod $t_dm)" ;; esac
+
+awk -v ba="$t_ba" -v ms="$t_ms" -v dm="$t_dm" -v n="$n_ko" '
+BEGIN {
+	printf "modules:          %d\n", n
+	printf "busalias gen:     %.3f s\n", ba
+	printf "minscan (libelf): %.3f s\n", ms
+	printf "depmod:           %.3f s\n", dm
+	r1 = ba / ms; r2 = dm / ba
+	printf "busalias/minscan: %.2fx (goal <= 1.30: %s)\n", r1, ((r1 <= 1.3) ? "met" : "MISSED")
+	printf "depmod/busalias:  %.2fx (goal >= 5.00: %s)\n", r2, ((r2 >= 5) ? "met" : "MISSED")
+}'
