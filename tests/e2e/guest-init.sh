@@ -1,0 +1,254 @@
+#!/bin/busybox sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# /init of the e2e guest (see run.sh).  Mounts the module tree shared over 9p,
+# loads the drivers the scenarios start from (there is no udev), runs each
+# scenario in a subshell and prints one line per scenario on the console:
+#   E2E: PASS|FAIL|SKIP <name> (<seconds>s) [reason]
+# then "E2E: DONE" and powers off.  Every assertion reads sysfs directly.
+
+/bin/busybox mkdir -p /bin /sbin
+/bin/busybox --install -s /bin
+export PATH=/sbin:/usr/sbin:/bin:/usr/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs tmpfs /run
+mount -t tmpfs tmpfs /tmp
+. /e2e/env
+
+say() { echo "$*"; }
+finish() {
+	echo "---- guest dmesg"
+	dmesg
+	echo "---- end of guest dmesg"
+	say "E2E: DONE"
+	sync
+	poweroff -f
+	sleep 5
+	echo o >/proc/sysrq-trigger
+}
+bail() {
+	say "E2E: FAIL setup ($*)"
+	finish
+}
+
+[ "$(uname -r)" = "$E2E_ABI" ] || bail "guest kernel $(uname -r), expected $E2E_ABI"
+for k in $(cat /e2e/ko/order); do
+	insmod "/e2e/ko/$k" || bail "insmod $k failed"
+done
+mount -t 9p -o trans=virtio,version=9p2000.L,ro modules /lib/modules || bail "cannot mount the module tree over 9p"
+[ -f "/lib/modules/$E2E_ABI/modules.dep.bin" ] || bail "no depmod'ed tree in /lib/modules/$E2E_ABI"
+
+cat >/tmp/busalias.conf <<'EOF'
+[core]
+plugin_dir = /usr/lib/busalias/plugins
+EOF
+BA_CONF=/tmp/busalias.conf
+ba() { timeout 120 busalias --config "$BA_CONF" "$@"; }
+
+# Coldplug what the scenarios start from (no udev in this guest).
+modprobe -a e1000 pcspkr qemu_fw_cfg 2>&1 || say "e2e: coldplug modprobe failed"
+
+E1000=
+for d in /sys/bus/pci/devices/*; do
+	if [ "$(cat "$d/vendor")" = 0x8086 ] && [ "$(cat "$d/device")" = 0x100e ]; then
+		E1000=${d##*/}
+		break
+	fi
+done
+PCIDEV=/sys/bus/pci/devices/$E1000
+PCSPKR=/sys/bus/platform/devices/pcspkr
+FWCFG=/sys/bus/platform/devices/QEMU0002:00
+
+# --- assertion helpers (run inside a scenario's subshell) ---------------------
+fail() {
+	echo "FAILED: $*"
+	exit 1
+}
+drv() {  # sysfs device dir -> driver name, or "none"
+	local l
+	l=$(readlink "$1/driver") && echo "${l##*/}" || echo none
+}
+expect_drv() {  # dir driver
+	local d
+	d=$(drv "$1")
+	[ "$d" = "$2" ] || fail "${1##*/} is on driver '$d', expected '$2'"
+	echo "ok: ${1##*/} on $2"
+}
+expect_override() {  # dir value ("(null)" when unset)
+	local o
+	o=$(cat "$1/driver_override")
+	[ "$o" = "$2" ] || fail "${1##*/} driver_override is '$o', expected '$2'"
+}
+run() {  # expected-rc command... : run busalias, show its output, check its exit code
+	local want=$1 rc
+	shift
+	echo "+ busalias $*"
+	ba "$@" >/tmp/out 2>&1
+	rc=$?
+	sed 's/^/  | /' /tmp/out
+	case " $want " in
+	*" $rc "*) ;;
+	*) fail "busalias $* exited $rc, expected $want" ;;
+	esac
+}
+has_cmd() {
+	ba "$1" --help >/dev/null 2>&1
+}
+need_bind() {
+	for c in bind restore; do
+		has_cmd $c || { echo "SKIPPED: this busalias has no '$c' command"; exit 77; }
+	done
+}
+
+now() { cut -d' ' -f1 /proc/uptime; }
+scenario() {  # name function
+	local name=$1 t0 t1 rc res reason
+	t0=$(now)
+	( set +e; "$2" ) >/tmp/scenario.out 2>&1
+	rc=$?
+	t1=$(now)
+	sed "s/^/[$name] /" /tmp/scenario.out
+	reason=$(grep -E '^(FAILED|SKIPPED): ' /tmp/scenario.out | tail -n 1 | sed -E 's/^[A-Z]+: //')
+	case $rc in
+	0) res=PASS ;;
+	77) res=SKIP ;;
+	*) res=FAIL ;;
+	esac
+	say "E2E: $res $name ($(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')s)${reason:+ $reason}"
+}
+
+# --- scenarios --------------------------------------------------------------------
+# 1. e1000 -> vfio-pci (module vfio_pci, driver name differs) -> back.  Matched
+#    against the stock modules.alias so the generic vfio_pci entry is the best one.
+s_vfio_pci() {
+	[ -n "$E1000" ] || fail "no e1000 (8086:100e) PCI device in the guest"
+	expect_drv "$PCIDEV" e1000
+	has_cmd match && { run 0 match --alias-file /e2e/stock.alias --device "$E1000"
+		[ "$(cat /tmp/out)" = vfio_pci ] || fail "match chose '$(cat /tmp/out)', expected vfio_pci"; }
+	need_bind
+	run 0 bind "$E1000" --alias-file /e2e/stock.alias
+	expect_drv "$PCIDEV" vfio-pci
+	expect_override "$PCIDEV" vfio-pci
+	[ -d /sys/module/vfio_pci ] || fail "vfio_pci is not loaded"
+	group=$(readlink "$PCIDEV/iommu_group") || fail "$E1000 has no IOMMU group"
+	group=${group##*/}
+	[ -c "/dev/vfio/$group" ] || fail "/dev/vfio/$group missing"
+	echo "ok: /dev/vfio/$group exists"
+	run 0 bind "$E1000" --alias-file /e2e/stock.alias
+	expect_drv "$PCIDEV" vfio-pci
+	echo "ok: binding again is a no-op"
+	run 0 restore "$E1000"
+	expect_drv "$PCIDEV" e1000
+	expect_override "$PCIDEV" "(null)"
+}
+
+# 2. Variant selection: the test module's override-only vfio_pci ID for 8086:100e
+#    beats the generic vfio_pci entry, in depmod's modules.alias and in busalias gen's.
+s_variant() {
+	expect_drv "$PCIDEV" e1000
+	if has_cmd match; then
+		run 0 match --device "$E1000"
+		[ "$(cat /tmp/out)" = ba_e2e_variant ] || fail "match (depmod alias) chose '$(cat /tmp/out)'"
+		run 0 match --alias-file /e2e/gen.alias --device "$E1000"
+		[ "$(cat /tmp/out)" = ba_e2e_variant ] || fail "match (gen alias) chose '$(cat /tmp/out)'"
+		run 0 match --all --device "$E1000"
+		grep -q vfio_pci /tmp/out || fail "match --all does not list the generic vfio_pci candidate"
+	fi
+	need_bind
+	run 0 bind "$E1000" --alias-file /e2e/gen.alias
+	expect_drv "$PCIDEV" ba-e2e-variant
+	expect_override "$PCIDEV" ba-e2e-variant
+	run 0 restore "$E1000"
+	expect_drv "$PCIDEV" e1000
+	run 0 bind "$E1000"
+	expect_drv "$PCIDEV" ba-e2e-variant
+	run 0 restore "$E1000"
+	expect_drv "$PCIDEV" e1000
+	expect_override "$PCIDEV" "(null)"
+}
+
+# 3. Rollback: a target whose probe fails, and a target module that does not exist.
+s_rollback() {
+	expect_drv "$PCIDEV" e1000
+	need_bind
+	run 4 bind "$E1000" --driver ba_e2e_failprobe
+	grep -qiE 'probe|verif|not bound|bind' /tmp/out || fail "the failed step is not reported"
+	grep -qiE 'roll|restor|back' /tmp/out || fail "the rollback is not reported"
+	expect_drv "$PCIDEV" e1000
+	expect_override "$PCIDEV" "(null)"
+	[ -d /sys/module/ba_e2e_failprobe ] || fail "the failing driver was never loaded"
+	run "1 4 6" bind "$E1000" --driver ba_e2e_no_such_module
+	expect_drv "$PCIDEV" e1000
+	expect_override "$PCIDEV" "(null)"
+}
+
+# 4. Platform bus: pcspkr between the pcspkr driver and the override-only test
+#    driver, and snd_pcsp (same driver name "pcspkr": its load must be refused
+#    while pcspkr is registered, and busalias must leave the device where it was).
+s_platform() {
+	[ -e "$PCSPKR" ] || fail "no pcspkr platform device"
+	expect_drv "$PCSPKR" pcspkr
+	need_bind
+	run 0 bind platform:pcspkr --driver ba_e2e_plat
+	expect_drv "$PCSPKR" ba-e2e-plat
+	expect_override "$PCSPKR" ba-e2e-plat
+	run 0 restore platform:pcspkr
+	expect_drv "$PCSPKR" pcspkr
+	expect_override "$PCSPKR" "(null)"
+	[ -d /sys/module/pcspkr/drivers/platform:pcspkr ] || fail "pcspkr is not bound by the pcspkr module"
+	run "0 4" bind platform:pcspkr --driver snd_pcsp
+	if [ -d /sys/module/snd_pcsp/drivers/platform:pcspkr ]; then
+		expect_drv "$PCSPKR" pcspkr
+		echo "ok: snd_pcsp holds pcspkr"
+		run 0 restore platform:pcspkr
+	fi
+	expect_drv "$PCSPKR" pcspkr
+}
+
+# 5. ACPI: QEMU's fw_cfg named by its ACPI id, resolved to its platform node.
+s_acpi() {
+	[ -e /sys/bus/acpi/devices/QEMU0002:00 ] || fail "no QEMU0002:00 ACPI device"
+	[ -e "$FWCFG" ] || fail "QEMU0002:00 has no platform node"
+	expect_drv "$FWCFG" fw_cfg
+	need_bind
+	run 0 bind acpi:QEMU0002:00 --driver ba_e2e_plat
+	expect_drv "$FWCFG" ba-e2e-plat
+	expect_override "$FWCFG" ba-e2e-plat
+	run 0 restore acpi:QEMU0002:00
+	expect_drv "$FWCFG" fw_cfg
+	expect_override "$FWCFG" "(null)"
+}
+
+# 6. status --json names the devices, their drivers and IOMMU groups.
+s_status() {
+	has_cmd status || { echo "SKIPPED: this busalias has no 'status' command"; exit 77; }
+	group=$(readlink "$PCIDEV/iommu_group") || fail "$E1000 has no IOMMU group"
+	group=${group##*/}
+	run 0 status --json "$E1000" platform:pcspkr acpi:QEMU0002:00
+	tr -d ' \n\t' </tmp/out >/tmp/flat
+	for want in "\"$E1000\"" '"e1000"' "\"iommu_group\":\"\?$group\"\?" '"pcspkr"' '"fw_cfg"'; do
+		grep -q "$want" /tmp/flat || fail "status --json lacks $want"
+	done
+	need_bind
+	run 0 bind "$E1000" --alias-file /e2e/stock.alias
+	run 0 status --json "$E1000"
+	tr -d ' \n\t' </tmp/out >/tmp/flat
+	grep -q '"vfio-pci"' /tmp/flat || fail "status --json does not show vfio-pci"
+	run 0 restore "$E1000"
+	expect_drv "$PCIDEV" e1000
+	run 0 status --json
+	tr -d ' \n\t' </tmp/out >/tmp/flat
+	grep -q "\"$E1000\"" /tmp/flat || fail "status --json without arguments does not list $E1000"
+}
+
+say "E2E: kernel $(uname -r), e1000 at ${E1000:-none}, iommu group $(readlink "$PCIDEV/iommu_group" | sed 's,.*/,,')"
+ba version || say "e2e: busalias does not run in the guest"
+scenario vfio-pci s_vfio_pci
+scenario variant s_variant
+scenario rollback s_rollback
+scenario platform s_platform
+scenario acpi s_acpi
+scenario status-json s_status
+finish

@@ -1,0 +1,266 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# End-to-end: busalias bind/restore/status against a real Debian kernel in QEMU.
+#
+# Host side.  Resolves Debian's current linux-image-amd64 at run time, fetches
+# the image, its headers and kbuild with apt-get download into a reusable cache
+# (never installed), builds the out-of-tree test modules in tests/e2e/modules
+# against those headers, depmod's a scratch copy of the module tree (test modules
+# in extra/), checks `busalias gen` against depmod's modules.alias, packs busybox,
+# kmod and the busalias built in this tree (with the libraries ldd names) into an
+# initramfs, and boots the kernel in qemu-system-x86_64 (q35, intel-iommu, TCG).
+# The module tree is shared read-only over virtio-9p.  The guest (guest-init.sh)
+# runs the scenarios, prints "E2E: PASS|FAIL|SKIP name ..." lines on the serial
+# console (a log file) and powers off; this script parses them.
+#
+# Environment:
+#   BUSALIAS             busalias binary (required)
+#   PLUGIN_DIR           its plugin directory (required)
+#   BUSALIAS_TEST_CACHE  download/unpack cache (default /var/cache/busalias-test)
+#   E2E_WORK             scratch directory (default: a fresh mktemp -d, removed on success)
+#   E2E_TIMEOUT          seconds the guest may run (default 480)
+#   E2E_KEEP=1           keep the scratch directory
+# Exit: 0 all scenarios passed, 1 a scenario failed, 2 setup error.
+set -euo pipefail
+
+: "${BUSALIAS:?set BUSALIAS to the busalias binary}"
+: "${PLUGIN_DIR:?set PLUGIN_DIR to the plugin directory}"
+here=$(cd "$(dirname "$0")" && pwd)
+CACHE=${BUSALIAS_TEST_CACHE:-/var/cache/busalias-test}
+TIMEOUT=${E2E_TIMEOUT:-480}
+t_start=$SECONDS
+
+log() { printf 'e2e: %s\n' "$*" >&2; }
+die() { printf 'e2e: error: %s\n' "$*" >&2; exit 2; }
+
+for tool in apt-cache apt-get dpkg-deb depmod qemu-system-x86_64 cpio gzip make gcc ldd awk timeout; do
+	command -v "$tool" >/dev/null || die "$tool not found (tools/deps.sh test installs it)"
+done
+kmod_bin=$(command -v kmod) || die "kmod not found"
+busybox=
+for b in /bin/busybox /usr/bin/busybox; do
+	# The guest has no libc of its own for busybox: it must be the static build.
+	[ -x "$b" ] && ! ldd "$b" >/dev/null 2>&1 && busybox=$b
+done
+[ -n "$busybox" ] || die "no static busybox (install busybox-static)"
+
+if [ -n "${E2E_WORK:-}" ]; then
+	work=$E2E_WORK
+	rm -rf "$work"
+	mkdir -p "$work"
+else
+	work=$(mktemp -d "${TMPDIR:-/tmp}/busalias-e2e.XXXXXX")
+fi
+log "work directory $work"
+
+# --- which kernel ------------------------------------------------------------
+image_pkg() {
+	apt-cache depends linux-image-amd64 2>/dev/null |
+		awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }'
+}
+candidate() {
+	apt-cache policy "$1" 2>/dev/null | awk '$1 == "Candidate:" && $2 != "(none)" { print $2; exit }'
+}
+depends_on() {  # package regex -> first dependency of the package matching regex
+	apt-cache depends "$1" 2>/dev/null | awk -v re="$2" '$1 == "Depends:" && $2 ~ re { print $2; exit }'
+}
+
+img=$(image_pkg)
+if [ -z "$img" ]; then
+	log "apt-cache knows no linux-image-amd64; running apt-get update"
+	apt-get update -qq >/dev/null || die "apt-get update failed"
+	img=$(image_pkg)
+fi
+[ -n "$img" ] || die "cannot resolve linux-image-amd64 to a kernel image package"
+abi=${img#linux-image-}                     # 6.1.0-56-amd64
+ver=$(candidate "$img")
+[ -n "$ver" ] || die "no installable version of $img"
+hdr=linux-headers-$abi
+common=$(depends_on "$hdr" '^linux-headers-.*-common')
+kbuild=$(depends_on "$hdr" '^linux-kbuild-')
+[ -n "$common" ] && [ -n "$kbuild" ] || die "cannot resolve the dependencies of $hdr"
+log "kernel $abi ($img $ver; $hdr, $common, $kbuild)"
+
+# --- fetch and unpack (shared layout with tests/conformance) -----------------
+mkdir -p "$CACHE" || die "cannot create cache $CACHE"
+deb_of() {  # pkg -> cached .deb of the candidate version, downloading it if needed
+	local pkg=$1 v f
+	v=$(candidate "$pkg")
+	[ -n "$v" ] || die "no installable version of $pkg"
+	for f in "$CACHE/${pkg}_"*.deb; do
+		[ -e "$f" ] && [ "$(dpkg-deb -f "$f" Version)" = "$v" ] && { echo "$f"; return; }
+	done
+	log "downloading $pkg=$v into $CACHE"
+	(cd "$CACHE" && apt-get download -q "$pkg=$v" >/dev/null 2>&1) || die "apt-get download $pkg=$v failed"
+	for f in "$CACHE/${pkg}_"*.deb; do
+		[ -e "$f" ] && [ "$(dpkg-deb -f "$f" Version)" = "$v" ] && { echo "$f"; return; }
+	done
+	die "apt-get download left no $pkg .deb in $CACHE"
+}
+unpack() {  # dir deb... : unpack the debs into one directory once
+	local dir=$1; shift
+	[ -e "$dir/.complete" ] && return
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	for deb; do
+		dpkg-deb -x "$deb" "$dir" || die "dpkg-deb -x $deb failed"
+	done
+	touch "$dir/.complete"
+}
+imgdir=$CACHE/unpacked/${img}_$ver
+unpack "$imgdir" "$(deb_of "$img")"
+# Headers, common headers and kbuild in one tree: the per-flavour headers
+# reach scripts/ and tools/ by relative symlinks into usr/lib/linux-kbuild-*.
+hdrdir=$CACHE/unpacked/e2e-headers-${abi}_$ver
+unpack "$hdrdir" "$(deb_of "$hdr")" "$(deb_of "$common")" "$(deb_of "$kbuild")"
+kdir=$hdrdir/usr/src/$hdr
+[ -d "$kdir" ] && [ -d "$hdrdir/usr/src/$common" ] || die "unexpected layout in $hdrdir"
+vmlinuz=$imgdir/boot/vmlinuz-$abi
+[ -r "$vmlinuz" ] && [ -d "$imgdir/lib/modules/$abi" ] || die "unexpected layout in $imgdir"
+t_fetch=$SECONDS
+
+# --- out-of-tree test modules -------------------------------------------------
+# The flavour's Makefile includes the common one by absolute /usr/src path; in
+# our unpacked copy (ours alone) it includes the unpacked common tree instead.
+printf 'include $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../%s/Makefile)\n' "$common" >"$kdir/Makefile"
+mkdir -p "$work/modules"
+cp "$here"/modules/Kbuild "$here"/modules/*.c "$work/modules/"
+if ! make -C "$kdir" M="$work/modules" modules >"$work/modules.log" 2>&1; then
+	cat "$work/modules.log" >&2
+	die "building the test modules failed"
+fi
+t_modules=$SECONDS
+
+# --- depmod'ed module tree -----------------------------------------------------
+root=$work/root
+mods=$root/lib/modules/$abi
+mkdir -p "$mods/extra"
+# Hard links when the cache is on the same filesystem, copies otherwise; depmod
+# writes its index files by rename, so the cache is never modified.
+cp -al "$imgdir/lib/modules/$abi/." "$mods/" 2>/dev/null || cp -a "$imgdir/lib/modules/$abi/." "$mods/"
+rm -f "$mods"/modules.*.bin "$mods"/modules.alias "$mods"/modules.dep "$mods"/modules.symbols \
+	"$mods"/modules.softdep "$mods"/modules.devname
+cp "$work"/modules/*.ko "$mods/extra/"
+depmod -b "$root" "$abi" || die "depmod failed"
+[ -s "$mods/modules.alias" ] || die "depmod wrote no modules.alias"
+
+# busalias gen over the same tree: every line it prints must be one depmod
+# wrote, and for pci:/vfio_pci: the two must be identical.  depmod also holds
+# MODULE_ALIAS() strings and PNP tables (acpi*:), which gen does not claim.
+"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" -b "$root" -k "$abi" -o "$work/gen.alias" ||
+	die "busalias gen over $mods failed"
+grep -E '^alias (pci|vfio_pci|platform|acpi\*):' "$mods/modules.alias" | sort -u >"$work/depmod.scope"
+grep -E '^alias ' "$work/gen.alias" | sort -u >"$work/gen.scope"
+gen_extra=$(comm -13 "$work/depmod.scope" "$work/gen.scope" | wc -l)
+pci_missing=$(comm -23 "$work/depmod.scope" "$work/gen.scope" | grep -cE '^alias (pci|vfio_pci):' || true)
+dep_only=$(comm -23 "$work/depmod.scope" "$work/gen.scope" | wc -l)
+log "gen vs depmod: $(wc -l <"$work/gen.scope") gen lines, $(wc -l <"$work/depmod.scope") depmod lines in scope," \
+	"$gen_extra only in gen, $pci_missing pci/vfio_pci only in depmod, $dep_only depmod-only in all (MODULE_ALIAS/PNP)"
+gen_ok=1
+if [ "$gen_extra" -ne 0 ] || [ "$pci_missing" -ne 0 ]; then
+	gen_ok=0
+	comm -3 "$work/depmod.scope" "$work/gen.scope" | grep -E '^(\t)?alias (pci|vfio_pci)|^\t' | head -20 >&2
+fi
+grep -q '^alias vfio_pci:v00008086d0000100Esv\*sd\*bc\*sc\*i\* ba_e2e_variant$' "$work/gen.scope" ||
+	{ gen_ok=0; log "gen did not find the test variant's override-only ID"; }
+t_depmod=$SECONDS
+
+# --- initramfs -------------------------------------------------------------------
+ird=$work/initramfs
+mkdir -p "$ird"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,run,tmp,etc,lib/modules,e2e/ko,usr/lib/busalias/plugins}
+cp "$busybox" "$ird/bin/busybox"
+cp "$kmod_bin" "$ird/usr/bin/kmod"
+for t in modprobe insmod rmmod lsmod modinfo depmod; do ln -s /usr/bin/kmod "$ird/sbin/$t"; done
+cp "$BUSALIAS" "$ird/usr/bin/busalias"
+for p in "$PLUGIN_DIR"/*.so; do cp -L "$p" "$ird/usr/lib/busalias/plugins/"; done
+chmod 755 "$ird/usr/lib/busalias" "$ird/usr/lib/busalias/plugins"
+chmod 644 "$ird"/usr/lib/busalias/plugins/*.so
+# Libraries: whatever ldd resolves for the binaries and the plugins, at the same paths.
+for f in "$BUSALIAS" "$kmod_bin" "$PLUGIN_DIR"/*.so; do
+	ldd "$f" | awk '/=> \// { print $3 } /^[[:space:]]*\/[^ ]*ld-linux/ { print $1 }'
+done | sort -u | while read -r lib; do
+	mkdir -p "$ird$(dirname "$lib")"
+	cp -L "$lib" "$ird$lib"
+done
+# The 9p mount needs these before /lib/modules exists: insmod them in dependency order.
+ko_order() {  # module paths relative to $mods, dependencies first
+	awk -v want="$*" '
+		BEGIN { n = split(want, w, " ") }
+		{ sub(":", "", $1); deps[$1] = ""; for (i = 2; i <= NF; i++) deps[$1] = deps[$1] " " $i
+		  split($1, p, "/"); base = p[length(p)]; sub(/\.ko.*$/, "", base); gsub("-", "_", base); path[base] = $1 }
+		function visit(m,   d, k, i) { if (m in seen) return; seen[m] = 1
+			k = split(deps[m], d, " "); for (i = k; i >= 1; i--) visit(d[i]); print m }
+		END { for (i = 1; i <= n; i++) { if (!(w[i] in path)) { print "missing " w[i] > "/dev/stderr"; exit 1 } visit(path[w[i]]) } }
+	' "$mods/modules.dep"
+}
+ko_list=$(ko_order virtio_pci 9pnet_virtio 9p) || die "9p/virtio modules not found in modules.dep"
+: >"$ird/e2e/ko/order"
+for k in $ko_list; do
+	cp "$mods/$k" "$ird/e2e/ko/"
+	basename "$k" >>"$ird/e2e/ko/order"
+done
+cp "$here/guest-init.sh" "$ird/init"
+chmod 755 "$ird/init"
+# Scenario 1 matches against the stock tree (no test modules), scenario 2 against
+# depmod's full file and busalias gen's own output.
+grep -v ' ba_e2e_[a-z_]*$' "$mods/modules.alias" >"$ird/e2e/stock.alias"
+cp "$work/gen.alias" "$ird/e2e/gen.alias"
+printf 'E2E_ABI=%s\nE2E_VER=%s\n' "$abi" "$ver" >"$ird/e2e/env"
+(cd "$ird" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -1) >"$work/initramfs.gz" ||
+	die "cannot pack the initramfs"
+t_initramfs=$SECONDS
+
+# --- boot ----------------------------------------------------------------------
+guestlog=$work/guest.log
+log "booting $abi in QEMU (TCG), serial log $guestlog"
+set +e
+timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 \
+	-M q35 -accel tcg -cpu max -smp 2 -m 1024 \
+	-device intel-iommu \
+	-kernel "$vmlinuz" -initrd "$work/initramfs.gz" \
+	-append "console=ttyS0 intel_iommu=on panic=-1 rdinit=/init loglevel=4" \
+	-nic none -netdev user,id=n0,restrict=on -device e1000,netdev=n0 \
+	-virtfs "local,path=$root/lib/modules,mount_tag=modules,security_model=none,readonly=on" \
+	-display none -monitor none -serial "file:$guestlog" -no-reboot </dev/null >"$work/qemu.out" 2>&1
+qrc=$?
+set -e
+t_boot=$SECONDS
+
+# --- results -----------------------------------------------------------------------
+tr -d '\r' <"$guestlog" | grep -E '^E2E: ' >"$work/results" || true
+pass=$(grep -c '^E2E: PASS' "$work/results" || true)
+fail=$(grep -c '^E2E: FAIL' "$work/results" || true)
+skip=$(grep -c '^E2E: SKIP' "$work/results" || true)
+done_line=$(grep -c '^E2E: DONE' "$work/results" || true)
+
+echo "e2e: kernel $abi (Debian $img $ver)"
+printf 'e2e: timing: fetch %ds, test modules %ds, depmod+gen %ds, initramfs %ds, guest %ds, total %ds\n' \
+	$((t_fetch - t_start)) $((t_modules - t_fetch)) $((t_depmod - t_modules)) \
+	$((t_initramfs - t_depmod)) $((t_boot - t_initramfs)) $((SECONDS - t_start))
+if [ "$gen_ok" = 1 ]; then
+	echo "e2e: PASS gen-vs-depmod"
+else
+	echo "e2e: FAIL gen-vs-depmod"
+	fail=$((fail + 1))
+fi
+sed 's/^E2E: /e2e: /' "$work/results" | grep -v '^e2e: DONE' || true
+
+rc=0
+if [ "$qrc" -ne 0 ] || [ "$done_line" -eq 0 ]; then
+	echo "e2e: guest did not finish (qemu exit $qrc$([ "$qrc" = 124 ] && echo ", timed out after ${TIMEOUT}s"))"
+	rc=1
+fi
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ] || rc=1
+echo "e2e: $pass passed, $fail failed, $skip skipped"
+if [ "$rc" -ne 0 ]; then
+	echo "e2e: ---- qemu output"
+	cat "$work/qemu.out"
+	echo "e2e: ---- guest log ($guestlog)"
+	tr -d '\r' <"$guestlog"
+	echo "e2e: ---- end of guest log"
+fi
+if [ "$rc" -eq 0 ] && [ -z "${E2E_KEEP:-}" ] && [ -z "${E2E_WORK:-}" ]; then
+	rm -rf "$work"
+fi
+exit $rc
