@@ -48,7 +48,7 @@ BA_CONF=/tmp/busalias.conf
 ba() { timeout 120 busalias --config "$BA_CONF" "$@"; }
 
 # Coldplug what the scenarios start from (no udev in this guest).
-modprobe -a e1000 pcspkr qemu_fw_cfg 2>&1 || say "e2e: coldplug modprobe failed"
+modprobe -a e1000 pcspkr pvpanic_mmio 2>&1 || say "e2e: coldplug modprobe failed"
 
 E1000=
 for d in /sys/bus/pci/devices/*; do
@@ -59,7 +59,7 @@ for d in /sys/bus/pci/devices/*; do
 done
 PCIDEV=/sys/bus/pci/devices/$E1000
 PCSPKR=/sys/bus/platform/devices/pcspkr
-FWCFG=/sys/bus/platform/devices/QEMU0002:00
+PVPANIC=/sys/bus/platform/devices/QEMU0001:00
 
 # --- assertion helpers (run inside a scenario's subshell) ---------------------
 fail() {
@@ -207,18 +207,22 @@ s_platform() {
 	expect_drv "$PCSPKR" pcspkr
 }
 
-# 5. ACPI: QEMU's fw_cfg named by its ACPI id, resolved to its platform node.
+# 5. ACPI: QEMU's ISA pvpanic named by its ACPI id QEMU0001:00, resolved to its
+#    physical node (platform QEMU0001:00, driver pvpanic-mmio) and moved.  Not
+#    fw_cfg (QEMU0002): its driver in 6.1 cannot probe again after an unbind
+#    (fw_cfg_sysfs_remove leaves fw_cfg_sel_ko set, the next probe gets -EBUSY).
 s_acpi() {
-	[ -e /sys/bus/acpi/devices/QEMU0002:00 ] || fail "no QEMU0002:00 ACPI device"
-	[ -e "$FWCFG" ] || fail "QEMU0002:00 has no platform node"
-	expect_drv "$FWCFG" fw_cfg
+	[ -e /sys/bus/acpi/devices/QEMU0001:00 ] || fail "no QEMU0001:00 ACPI device"
+	[ "$(readlink -f /sys/bus/acpi/devices/QEMU0001:00/physical_node)" = "$(readlink -f "$PVPANIC")" ] ||
+		fail "the physical node of QEMU0001:00 is not platform/QEMU0001:00"
+	expect_drv "$PVPANIC" pvpanic-mmio
 	need_bind
-	run 0 bind acpi:QEMU0002:00 --driver ba_e2e_plat
-	expect_drv "$FWCFG" ba-e2e-plat
-	expect_override "$FWCFG" ba-e2e-plat
-	run 0 restore acpi:QEMU0002:00
-	expect_drv "$FWCFG" fw_cfg
-	expect_override "$FWCFG" "(null)"
+	run 0 bind acpi:QEMU0001:00 --driver ba_e2e_plat
+	expect_drv "$PVPANIC" ba-e2e-plat
+	expect_override "$PVPANIC" ba-e2e-plat
+	run 0 restore acpi:QEMU0001:00
+	expect_drv "$PVPANIC" pvpanic-mmio
+	expect_override "$PVPANIC" "(null)"
 }
 
 # 6. status --json names the devices, their drivers and IOMMU groups.
@@ -226,9 +230,9 @@ s_status() {
 	has_cmd status || { echo "SKIPPED: this busalias has no 'status' command"; exit 77; }
 	group=$(readlink "$PCIDEV/iommu_group") || fail "$E1000 has no IOMMU group"
 	group=${group##*/}
-	run 0 status --json "$E1000" platform:pcspkr acpi:QEMU0002:00
+	run 0 status --json "$E1000" platform:pcspkr acpi:QEMU0001:00
 	tr -d ' \n\t' </tmp/out >/tmp/flat
-	for want in "\"$E1000\"" '"e1000"' "\"iommu_group\":\"\?$group\"\?" '"pcspkr"' '"fw_cfg"'; do
+	for want in "\"$E1000\"" '"e1000"' "\"iommu_group\":\"\?$group\"\?" '"pcspkr"' '"pvpanic-mmio"'; do
 		grep -q "$want" /tmp/flat || fail "status --json lacks $want"
 	done
 	need_bind

@@ -220,7 +220,7 @@ timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 \
 	-device intel-iommu \
 	-kernel "$vmlinuz" -initrd "$work/initramfs.gz" \
 	-append "console=ttyS0 intel_iommu=on panic=-1 rdinit=/init loglevel=4" \
-	-nic none -netdev user,id=n0,restrict=on -device e1000,netdev=n0 \
+	-nic none -netdev user,id=n0,restrict=on -device e1000,netdev=n0 -device pvpanic \
 	-virtfs "local,path=$root/lib/modules,mount_tag=modules,security_model=none,readonly=on" \
 	-display none -monitor none -serial "file:$guestlog" -no-reboot </dev/null >"$work/qemu.out" 2>&1
 qrc=$?
