@@ -207,4 +207,86 @@ void config_set(char **field, const char *value);
 /* commands */
 int cmd_gen(int argc, char **argv, struct ba_config *cfg);
 
+/* ---- bind half: match, bind, restore, status ---- */
+
+/* aliasdb.c: modules.alias lookup with modprobe's fnmatch(3) semantics. */
+struct alias_candidate {
+	char *pattern;
+	char *module;
+	unsigned stars;     /* '*' in the pattern: fewer is more specific */
+	unsigned literals;  /* characters that are not wildcards: more is more specific */
+	size_t line;        /* 1-based line in the file: earlier wins a full tie */
+};
+struct alias_matches {
+	struct alias_candidate *v;  /* best first */
+	size_t n;
+};
+/* 0 (possibly no candidates), or -errno after reporting.  all=false keeps only the best. */
+int alias_lookup(const char *alias_file, const char *modalias, bool all, struct alias_matches *out);
+void alias_matches_release(struct alias_matches *m);
+/* -1/0/1: is a more specific than b (the documented order). */
+int alias_candidate_cmp(const struct alias_candidate *a, const struct alias_candidate *b);
+/* The modules.alias the configuration designates (malloc'd). */
+char *config_alias_file(const struct ba_config *cfg);
+
+/* sysfs.c: every access is relative to a configurable root; every write goes through one function. */
+struct sysfs {
+	const char *root;
+	bool dry_run;
+	struct ba_sysfs view;  /* for plugin hooks */
+};
+void sysfs_init(struct sysfs *s, const char *root, bool dry_run);
+int sysfs_read(const struct sysfs *s, const char *path, char *buf, size_t len);
+int sysfs_resolve(const struct sysfs *s, const char *path, char *buf, size_t len);
+int sysfs_list(const struct sysfs *s, const char *dir, int (*fn)(void *ud, const char *name), void *ud);
+bool sysfs_exists(const struct sysfs *s, const char *path);
+/* Basename of the link's target ("driver" -> "e1000e"); -ENOENT if no link. */
+int sysfs_link_name(const struct sysfs *s, const char *path, char *buf, size_t len);
+/* One write(2) of value; in dry-run mode only printed. */
+int sysfs_write(const struct sysfs *s, const char *path, const char *value);
+/* The write itself; tests substitute a simulated kernel.  root is the sysfs root. */
+typedef int sysfs_write_fn(const char *root, const char *path, const char *value);
+extern sysfs_write_fn *sysfs_write_backend;
+sysfs_write_fn sysfs_write_real;
+
+/* exec.c: run argv[0] (PATH search if it has no '/') and wait.  Exit status, or -errno. */
+int run_argv(char *const argv[], bool dry_run);
+
+/* lock.c: exclusive per-device lock in lock_dir, waiting for another holder.  Returns an fd or -errno. */
+int device_lock(const char *lock_dir, const char *bus, const char *name);
+
+/* device.c */
+struct ba_device {
+	const struct busalias_plugin *plugin;  /* of the device that is rebound */
+	const char *bus;                       /* its sysfs bus */
+	char name[256];                        /* its sysfs name */
+	char devpath[1024];                    /* canonical, relative to the sysfs root */
+	char modalias[1024];                   /* "" if it has none */
+	/* What the user named, when it differs (ACPI description -> physical node). */
+	const struct busalias_plugin *via_plugin;
+	char via_name[256];
+};
+int device_resolve(const struct plugin_set *set, const struct sysfs *sys, const char *arg, struct ba_device *dev);
+/* Every bindable device on every plugin's bus, for status without arguments. */
+int device_list_all(const struct plugin_set *set, const struct sysfs *sys, struct ba_device **out, size_t *n);
+const char *device_match_prefix(const struct ba_device *dev, const struct ba_config *cfg);
+
+/* bind.c */
+struct bind_opts {
+	const char *driver;  /* --driver: a module (or driver) name; NULL: best match */
+	bool dry_run, force, no_load;
+};
+/* Return a ba_exit status; every step is reported on stderr. */
+int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,
+		const struct bind_opts *o);
+int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev, bool dry_run);
+/* The IOMMU group number of a device (basename of its iommu_group link). */
+int iommu_group_of(const struct sysfs *sys, const struct ba_device *dev, char *group, size_t len);
+
+int cmd_match(int argc, char **argv, struct ba_config *cfg);
+int cmd_bind(int argc, char **argv, struct ba_config *cfg);
+int cmd_restore(int argc, char **argv, struct ba_config *cfg);
+int cmd_status(int argc, char **argv, struct ba_config *cfg);
+/* ---- end of the bind half ---- */
+
 #endif

@@ -20,7 +20,7 @@ void config_init(struct ba_config *c)
 	config_set(&c->sysfs_root, "/sys");
 	config_set(&c->lock_dir, "/run/busalias");
 	config_set(&c->modprobe, "/sbin/modprobe");
-	config_set(&c->prefix, "vfio_");
+	/* prefix stays NULL: then the bus plugin's match_prefix, then "vfio_". */
 }
 
 void config_release(struct ba_config *c)

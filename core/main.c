@@ -11,6 +11,10 @@ static void usage(FILE *f)
 	fputs("Usage: busalias [--config FILE] COMMAND [OPTIONS] [ARGS]\n\n"
 	      "Commands:\n"
 	      "  gen [PATH...]    print the modalias patterns of modules' device tables\n"
+	      "  match MODALIAS   print the module that best matches a modalias (or --device DEV)\n"
+	      "  bind DEV         move a device to a VFIO (or --driver) driver, rolling back on failure\n"
+	      "  restore DEV      clear driver_override and give the device back to its default driver\n"
+	      "  status [DEV...]  driver, driver_override, IOMMU group and VFIO candidate of devices\n"
 	      "  version          print the version and plugin ABI\n\n"
 	      "Run 'busalias COMMAND --help' for a command's options; see busalias(1).\n",
 	      f);
@@ -37,6 +41,10 @@ int main(int argc, char **argv)
 		int (*run)(int argc, char **argv, struct ba_config *cfg);
 	} commands[] = {
 		{ "gen", cmd_gen },
+		{ "match", cmd_match },
+		{ "bind", cmd_bind },
+		{ "restore", cmd_restore },
+		{ "status", cmd_status },
 	};
 	struct ba_config cfg;
 	const char *config_path = find_config_arg(argc, argv);

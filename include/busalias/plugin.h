@@ -234,29 +234,55 @@ struct ba_table_type {
 };
 
 /*
+ * Read-only view of sysfs the core hands to bus hooks.  Paths are relative to
+ * the sysfs root ("bus/pci/devices/0000:01:00.0"), so a hook works unchanged
+ * on the real /sys, on a test tree and in a guest; hooks never write.
+ */
+struct ba_sysfs {
+	uint32_t struct_size;
+	void *priv;
+	/* Read an attribute, trailing newline removed.  Returns its length or -errno. */
+	int (*read)(const struct ba_sysfs *s, const char *path, char *buf, size_t len);
+	/* Resolve a symlink (or any path) to a canonical path relative to the root. */
+	int (*resolve)(const struct ba_sysfs *s, const char *path, char *buf, size_t len);
+	/* Call fn for each entry of a directory (not "." or ".."), sorted; stops at fn's first nonzero. */
+	int (*list)(const struct ba_sysfs *s, const char *dir, int (*fn)(void *ud, const char *name), void *ud);
+};
+
+/*
  * Binding steps a bus supplies (busalias bind/restore/status).  Generated from
  * one list so the struct and the documentation cannot drift:
- *   X(return type, name, (parameters), what it does)
- * Every hook may be NULL, meaning "the bus has nothing special to do".
+ *   X(return type, name, (parameters))
+ * Every hook may be NULL, meaning "the bus has nothing special to do".  The
+ * generic steps (driver_override, unbind, drivers_probe, verify, roll back)
+ * live in the core; a hook only says what differs per bus.
  */
 struct ba_bus_ops;
 #define BA_BUS_HOOKS(X)                                                                              \
-	/* Accept a user's device name in this bus's syntax; write the canonical sysfs name. */         \
+	/* Accept a user's device name in this bus's syntax ("01:00.0") and write the canonical */      \
+	/* sysfs name ("0000:01:00.0").  -EINVAL: not this bus's syntax.  NULL: names taken as is. */   \
 	X(int, parse_device, (const char *arg, char *name, size_t len))                                  \
-	/* Bus whose device must actually be rebound (ACPI: the physical node's bus). Writes a sysfs */  \
-	/* device path relative to sysfs_root into out. */                                              \
-	X(int, physical_node, (const char *sysfs_root, const char *devpath, char *out, size_t len))    \
-	/* Refuse to take a device in use (PCI NIC with its interface up); writes why. */               \
-	X(int, busy, (const char *sysfs_root, const char *devpath, char *why, size_t len))
+	/* The device that must actually be rebound, for buses whose devices are descriptions of */    \
+	/* others (ACPI: the physical node).  devpath and out are relative to the sysfs root. */       \
+	X(int, physical_node, (const struct ba_sysfs *sys, const char *devpath, char *out, size_t len)) \
+	/* 1 if the device is in use and must not be taken without --force (PCI NIC with its */        \
+	/* interface up), writing why; 0 if free; -errno if it cannot tell. */                          \
+	X(int, busy, (const struct ba_sysfs *sys, const char *devpath, char *why, size_t len))
 
 struct ba_bus_ops {
 	uint32_t struct_size;
 	const char *sysfs_bus;      /* directory under /sys/bus */
-	const char *match_prefix;   /* default `match` prefix, e.g. "vfio_"; NULL: --driver needed */
+	const char *match_prefix;   /* default `match` prefix, e.g. "vfio_"; NULL: the configured one */
 #define BA_BUS_HOOK_FIELD(ret, name, args) ret (*name) args;
 	BA_BUS_HOOKS(BA_BUS_HOOK_FIELD)
 #undef BA_BUS_HOOK_FIELD
 };
+
+#define BA_BUS_OPS(...)                                      \
+	{                                                    \
+		.struct_size = sizeof(struct ba_bus_ops),    \
+		__VA_ARGS__                                  \
+	}
 
 /* The descriptor a plugin exports. */
 struct busalias_plugin {

@@ -2,6 +2,8 @@
 /* ACPI: acpi_device_id tables; devices are bound through their physical node. */
 #include <busalias/plugin.h>
 
+extern const struct ba_bus_ops acpi_bus_ops;
+
 enum { ID, DRIVER_DATA, CLS, CLS_MSK, N_SLOTS };
 
 #define ACPI_FIELDS(id_len)                                        \
@@ -51,4 +53,5 @@ static const struct ba_table_type *const acpi_tables[] = { &acpi_table, NULL };
 BUSALIAS_PLUGIN(
 	.name = "acpi",
 	.description = "ACPI device tables and ACPI device binding",
-	.tables = acpi_tables);
+	.tables = acpi_tables,
+	.bus = &acpi_bus_ops);

@@ -2,6 +2,8 @@
 /* platform: platform_device_id tables and the platform bus. */
 #include <busalias/plugin.h>
 
+extern const struct ba_bus_ops platform_bus_ops;
+
 enum { NAME, DRIVER_DATA, N_SLOTS };
 
 #define PLATFORM_NAME_SIZE 20
@@ -33,4 +35,5 @@ static const struct ba_table_type *const platform_tables[] = { &platform_table, 
 BUSALIAS_PLUGIN(
 	.name = "platform",
 	.description = "platform device tables and platform bus binding",
-	.tables = platform_tables);
+	.tables = platform_tables,
+	.bus = &platform_bus_ops);

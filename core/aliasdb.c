@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * modules.alias lookup.  modprobe matches every "alias PATTERN MODULE" line
+ * with fnmatch(3, flags 0) and loads them all; busalias needs one module, so
+ * it ranks the matches (busalias(1), "Choosing a module"):
+ *   1. fewest '*' in the pattern,
+ *   2. then most literal characters (not *, ?, [...]),
+ *   3. then the earliest line of the file.
+ * The generic "vfio_pci:v*d*sv*sd*bc*sc*i*" has seven stars, so it loses to
+ * any device-specific entry.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+
+#include "busalias.h"
+
+char *config_alias_file(const struct ba_config *cfg)
+{
+	struct utsname u;
+
+	if (cfg->alias_file)
+		return xstrdup(cfg->alias_file);
+	if (cfg->module_root)
+		return xasprintf("%s/modules.alias", cfg->module_root);
+	if (!cfg->kernel && uname(&u) < 0)
+		return NULL;
+	return xasprintf("%s/lib/modules/%s/modules.alias", cfg->basedir ? cfg->basedir : "",
+			 cfg->kernel ? cfg->kernel : u.release);
+}
+
+static void score(const char *pat, unsigned *stars, unsigned *literals)
+{
+	*stars = *literals = 0;
+	for (const char *p = pat; *p; p++) {
+		if (*p == '*') {
+			(*stars)++;
+		} else if (*p == '?') {
+			continue;
+		} else if (*p == '[') {
+			/* A bracket expression is one wildcard character; "[" without "]" is literal. */
+			const char *q = p + 1;
+			if (*q == '!' || *q == '^')
+				q++;
+			if (*q == ']')
+				q++;
+			q = strchr(q, ']');
+			if (q)
+				p = q;
+			else
+				(*literals)++;
+		} else {
+			if (*p == '\\' && p[1])
+				p++;
+			(*literals)++;
+		}
+	}
+}
+
+int alias_candidate_cmp(const struct alias_candidate *a, const struct alias_candidate *b)
+{
+	if (a->stars != b->stars)
+		return a->stars < b->stars ? -1 : 1;
+	if (a->literals != b->literals)
+		return a->literals > b->literals ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return 0;
+}
+
+static int cmp_cand(const void *x, const void *y)
+{
+	return alias_candidate_cmp(x, y);
+}
+
+void alias_matches_release(struct alias_matches *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->v[i].pattern);
+		free(m->v[i].module);
+	}
+	free(m->v);
+	m->v = NULL;
+	m->n = 0;
+}
+
+/* Cheap rejection before fnmatch: the pattern's literal head must start the alias. */
+static bool head_matches(const char *pat, size_t plen, const char *alias)
+{
+	for (size_t i = 0; i < plen; i++) {
+		char c = pat[i];
+		if (c == '*' || c == '?' || c == '[' || c == '\\')
+			return true;
+		if (alias[i] != c)
+			return false;
+	}
+	return alias[plen] == '\0';
+}
+
+int alias_lookup(const char *alias_file, const char *modalias, bool all, struct alias_matches *out)
+{
+	_cleanup_close_ int fd = -1;
+	struct stat st;
+	const char *data, *p, *end;
+	size_t line = 0, cap = 0;
+	char pat[1024], mod[256];
+
+	out->v = NULL;
+	out->n = 0;
+	fd = open(alias_file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		int r = -errno;
+		ba_err("%s: cannot read modules.alias: %s", alias_file, strerror(-r));
+		return r;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ba_err("%s: not a regular file", alias_file);
+		return -EINVAL;
+	}
+	if (st.st_size == 0)
+		return 0;
+	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (data == MAP_FAILED) {
+		int r = -errno;
+		ba_err("%s: cannot map: %s", alias_file, strerror(-r));
+		return r;
+	}
+	end = data + st.st_size;
+	for (p = data; p < end; line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *l = p, *ps, *pe, *ms, *me;
+
+		if (!eol)
+			eol = end;
+		p = eol + 1;
+		if (eol - l < 8 || memcmp(l, "alias", 5) != 0 || (l[5] != ' ' && l[5] != '\t'))
+			continue;
+		for (ps = l + 5; ps < eol && (*ps == ' ' || *ps == '\t'); ps++)
+			;
+		for (pe = ps; pe < eol && *pe != ' ' && *pe != '\t'; pe++)
+			;
+		for (ms = pe; ms < eol && (*ms == ' ' || *ms == '\t'); ms++)
+			;
+		for (me = ms; me < eol && *me != ' ' && *me != '\t' && *me != '\r'; me++)
+			;
+		if (pe == ps || me == ms || (size_t)(pe - ps) >= sizeof(pat) || (size_t)(me - ms) >= sizeof(mod))
+			continue;
+		if (!head_matches(ps, (size_t)(pe - ps), modalias))
+			continue;
+		memcpy(pat, ps, (size_t)(pe - ps));
+		pat[pe - ps] = '\0';
+		if (fnmatch(pat, modalias, 0) != 0)
+			continue;
+
+		struct alias_candidate c = { .line = line + 1 };
+		score(pat, &c.stars, &c.literals);
+		if (!all && out->n == 1) {
+			if (alias_candidate_cmp(&c, &out->v[0]) >= 0)
+				continue;
+			alias_matches_release(out);
+			cap = 0;
+		}
+		memcpy(mod, ms, (size_t)(me - ms));
+		mod[me - ms] = '\0';
+		c.pattern = xstrdup(pat);
+		c.module = xstrdup(mod);
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 4;
+			out->v = xrealloc(out->v, cap * sizeof(*out->v));
+		}
+		out->v[out->n++] = c;
+	}
+	munmap((void *)data, (size_t)st.st_size);
+	qsort(out->v, out->n, sizeof(*out->v), cmp_cand);
+	return 0;
+}

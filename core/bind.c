@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Moving a device to another driver, as the kernel lets userspace do it:
+ * driver_override, unbind, drivers_probe, then check what really happened.
+ * Any failure rolls back to the original override and driver; the only way
+ * out with the device worse off is BA_EXIT_UNSAFE, which says so loudly.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "busalias.h"
+#include "cmdline.h"
+
+struct dev_state {
+	char driver[256];    /* "" = unbound */
+	char override[256];  /* "" = none */
+};
+
+static int get_state(const struct sysfs *sys, const struct ba_device *dev, struct dev_state *st)
+{
+	_cleanup_free_ char *drv = xasprintf("%s/driver", dev->devpath);
+	_cleanup_free_ char *ovr = xasprintf("%s/driver_override", dev->devpath);
+	int r;
+
+	r = sysfs_link_name(sys, drv, st->driver, sizeof(st->driver));
+	if (r == -ENOENT)
+		st->driver[0] = '\0';
+	else if (r < 0)
+		return r;
+	r = sysfs_read(sys, ovr, st->override, sizeof(st->override));
+	if (r < 0)
+		return r;
+	/* Unset reads "(null)" (the kernel prints a NULL string that way). */
+	if (!strcmp(st->override, "(null)"))
+		st->override[0] = '\0';
+	return 0;
+}
+
+static const char *or_none(const char *s)
+{
+	return s[0] ? s : "(none)";
+}
+
+static int write_step(const struct sysfs *sys, const char *what, const char *path, const char *value)
+{
+	int r = sysfs_write(sys, path, value);
+
+	if (r < 0)
+		ba_err("%s: writing '%s' to %s/%s failed: %s", what, value, sys->root, path, strerror(-r));
+	return r;
+}
+
+/*
+ * Put the original override back first: the kernel's bind honours
+ * driver_override, so the old driver could not take the device back while
+ * the new override is still set.
+ */
+static int roll_back(const struct sysfs *sys, const struct ba_device *dev, const struct dev_state *orig)
+{
+	_cleanup_free_ char *ovr = xasprintf("%s/driver_override", dev->devpath);
+	struct dev_state now;
+	int r;
+
+	ba_info("rolling back %s:%s to driver %s, driver_override %s", dev->bus, dev->name, or_none(orig->driver),
+		or_none(orig->override));
+	/* "\n" clears: a zero-length write never reaches the kernel's store function. */
+	write_step(sys, "roll back driver_override", ovr, orig->override[0] ? orig->override : "\n");
+	if (get_state(sys, dev, &now) == 0 && strcmp(now.driver, orig->driver) != 0) {
+		if (now.driver[0]) {
+			_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, now.driver);
+			write_step(sys, "roll back: unbind", unbind, dev->name);
+		}
+		if (orig->driver[0]) {
+			_cleanup_free_ char *bind = xasprintf("bus/%s/drivers/%s/bind", dev->bus, orig->driver);
+			write_step(sys, "roll back: bind", bind, dev->name);
+		}
+	}
+	if (sys->dry_run)
+		return BA_EXIT_ROLLEDBACK;
+	r = get_state(sys, dev, &now);
+	if (r == 0 && !strcmp(now.driver, orig->driver) && !strcmp(now.override, orig->override)) {
+		ba_info("%s:%s is back on driver %s, driver_override %s", dev->bus, dev->name, or_none(orig->driver),
+			or_none(orig->override));
+		return BA_EXIT_ROLLEDBACK;
+	}
+	if (r < 0)
+		ba_err("UNSAFE: cannot read the state of %s:%s after rolling back: %s", dev->bus, dev->name,
+		       strerror(-r));
+	else
+		ba_err("UNSAFE: %s:%s is now on driver %s with driver_override %s; it was on %s with %s", dev->bus,
+		       dev->name, or_none(now.driver), or_none(now.override), or_none(orig->driver),
+		       or_none(orig->override));
+	return BA_EXIT_UNSAFE;
+}
+
+struct find_drv {
+	const char *bus;
+	char *out;
+	size_t len;
+	bool found;
+};
+
+static int find_one(void *ud, const char *name)
+{
+	struct find_drv *f = ud;
+	size_t bl = strlen(f->bus);
+
+	/* /sys/module/M/drivers/BUS:DRIVER */
+	if (strncmp(name, f->bus, bl) != 0 || name[bl] != ':' || !valid_name(name + bl + 1, 255))
+		return 0;
+	snprintf(f->out, f->len, "%s", name + bl + 1);
+	f->found = true;
+	return 1;
+}
+
+static bool module_driver(const struct sysfs *sys, const char *module, const char *bus, char *out, size_t len)
+{
+	_cleanup_free_ char *d = xasprintf("module/%s/drivers", module);
+	struct find_drv f = { .bus = bus, .out = out, .len = len };
+
+	sysfs_list(sys, d, find_one, &f);
+	return f.found;
+}
+
+static int load_module(const struct ba_config *cfg, const char *module, bool dry_run)
+{
+	char *argv[8];
+	int i = 0, r;
+
+	argv[i++] = cfg->modprobe;
+	if (cfg->basedir && cfg->basedir[0]) {
+		argv[i++] = (char *)"-d";
+		argv[i++] = cfg->basedir;
+	}
+	if (cfg->kernel) {
+		argv[i++] = (char *)"-S";
+		argv[i++] = cfg->kernel;
+	}
+	argv[i++] = (char *)module;
+	argv[i] = NULL;
+	r = run_argv(argv, dry_run);
+	if (r != 0)
+		ba_err("load module: %s %s %s", cfg->modprobe, module,
+		       r < 0 ? strerror(-r) : "exited with an error");
+	return r == 0 ? 0 : -EIO;
+}
+
+int iommu_group_of(const struct sysfs *sys, const struct ba_device *dev, char *group, size_t len)
+{
+	_cleanup_free_ char *p = xasprintf("%s/iommu_group", dev->devpath);
+
+	return sysfs_link_name(sys, p, group, len);
+}
+
+struct group_ctx {
+	const struct sysfs *sys;
+	const char *group, *self;
+	unsigned host_bound;
+};
+
+static bool host_driver(const char *drv)
+{
+	/* Drivers that leave a group usable by VFIO. */
+	return drv[0] && strncmp(drv, "vfio", 4) != 0 && strcmp(drv, "pci-stub") != 0 && strcmp(drv, "pcieport") != 0;
+}
+
+static int iommu_member(void *ud, const char *name)
+{
+	struct group_ctx *g = ud;
+	char drv[256];
+	_cleanup_free_ char *p = xasprintf("kernel/iommu_groups/%s/devices/%s/driver", g->group, name);
+
+	if (!strcmp(name, g->self))
+		return 0;
+	if (sysfs_link_name(g->sys, p, drv, sizeof(drv)) < 0)
+		drv[0] = '\0';
+	if (host_driver(drv)) {
+		ba_warn("IOMMU group %s: %s is still bound to host driver %s; the group is not usable by VFIO "
+			"until every member is released",
+			g->group, name, drv);
+		g->host_bound++;
+	}
+	return 0;
+}
+
+static void warn_group(const struct sysfs *sys, const struct ba_device *dev)
+{
+	char group[64];
+	_cleanup_free_ char *d = NULL;
+	struct group_ctx g = { .sys = sys, .group = group, .self = dev->name };
+
+	if (iommu_group_of(sys, dev, group, sizeof(group)) < 0)
+		return;
+	d = xasprintf("kernel/iommu_groups/%s/devices", group);
+	sysfs_list(sys, d, iommu_member, &g);
+}
+
+static void module_of_name(const char *name, char *out, size_t len)
+{
+	/* modprobe treats - and _ alike; /sys/module uses _. */
+	snprintf(out, len, "%s", name);
+	for (char *p = out; *p; p++)
+		if (*p == '-')
+			*p = '_';
+}
+
+int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,
+		const struct bind_opts *o)
+{
+	struct dev_state orig, now;
+	char module[256], drv[256];
+	_cleanup_free_ char *ovr = xasprintf("%s/driver_override", dev->devpath);
+	int r;
+
+	r = get_state(sys, dev, &orig);
+	if (r < 0) {
+		ba_err("%s:%s: cannot read driver/driver_override: %s", dev->bus, dev->name, strerror(-r));
+		return r == -ENOENT ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
+	}
+	ba_info("%s:%s: driver %s, driver_override %s, modalias %s", dev->bus, dev->name, or_none(orig.driver),
+		or_none(orig.override), or_none(dev->modalias));
+
+	/* Choose the module. */
+	if (o->driver) {
+		if (!valid_name(o->driver, 255) || strchr(o->driver, ':')) {
+			ba_err("--driver: invalid name '%s'", o->driver);
+			return BA_EXIT_USAGE;
+		}
+		module_of_name(o->driver, module, sizeof(module));
+	} else {
+		struct alias_matches m;
+		_cleanup_free_ char *file = config_alias_file(cfg);
+		_cleanup_free_ char *alias = NULL;
+
+		if (!dev->modalias[0]) {
+			ba_err("%s:%s has no modalias; name the driver with --driver", dev->bus, dev->name);
+			return BA_EXIT_USAGE;
+		}
+		if (!file)
+			return BA_EXIT_FAILURE;
+		alias = xasprintf("%s%s", device_match_prefix(dev, cfg), dev->modalias);
+		if (alias_lookup(file, alias, false, &m) < 0)
+			return BA_EXIT_FAILURE;
+		if (m.n == 0) {
+			ba_err("no module in %s matches %s; name one with --driver", file, alias);
+			return BA_EXIT_NOMATCH;
+		}
+		if (!valid_name(m.v[0].module, 255)) {
+			ba_err("%s: invalid module name in %s", m.v[0].module, file);
+			alias_matches_release(&m);
+			return BA_EXIT_FAILURE;
+		}
+		snprintf(module, sizeof(module), "%s", m.v[0].module);
+		ba_info("module %s (pattern %s)", module, m.v[0].pattern);
+		alias_matches_release(&m);
+	}
+
+	/* Load it and learn the driver's name on this bus. */
+	if (!module_driver(sys, module, dev->bus, drv, sizeof(drv))) {
+		_cleanup_free_ char *builtin = o->driver ? xasprintf("bus/%s/drivers/%s", dev->bus, o->driver) : NULL;
+		if (builtin && sysfs_exists(sys, builtin)) {
+			snprintf(drv, sizeof(drv), "%s", o->driver);
+		} else {
+			if (!o->no_load && load_module(cfg, module, o->dry_run) < 0) {
+				ba_err("step 'load module' failed; nothing was changed");
+				return BA_EXIT_ROLLEDBACK;
+			}
+			if (!module_driver(sys, module, dev->bus, drv, sizeof(drv))) {
+				if (!o->dry_run) {
+					ba_err("step 'driver name' failed: module %s has no %s driver (%s/module/%s/drivers); "
+					       "nothing was changed",
+					       module, dev->bus, sys->root, module);
+					return BA_EXIT_ROLLEDBACK;
+				}
+				/* What vfio_pci registers: its name with dashes. */
+				snprintf(drv, sizeof(drv), "%s", module);
+				for (char *p = drv; *p; p++)
+					if (*p == '_')
+						*p = '-';
+				printf("driver name not known until %s is loaded; assuming %s\n", module, drv);
+			}
+		}
+	}
+	if (!strcmp(orig.driver, drv)) {
+		ba_info("%s:%s is already bound to %s; nothing to do", dev->bus, dev->name, drv);
+		return BA_EXIT_OK;
+	}
+
+	int (*busy)(const struct ba_sysfs *, const char *, char *, size_t) =
+		dev->plugin->bus->struct_size >= offsetof(struct ba_bus_ops, busy) + sizeof(busy) ? dev->plugin->bus->busy
+												     : NULL;
+	if (busy) {
+		char why[256] = "";
+		r = busy(&sys->view, dev->devpath, why, sizeof(why));
+		if (r > 0 && !o->force) {
+			ba_err("%s:%s is in use (%s); refusing without --force; nothing was changed", dev->bus, dev->name,
+			       why);
+			return BA_EXIT_ROLLEDBACK;
+		}
+		if (r > 0)
+			ba_warn("%s:%s is in use (%s); taking it anyway (--force)", dev->bus, dev->name, why);
+	}
+
+	ba_info("binding %s:%s to %s (module %s)", dev->bus, dev->name, drv, module);
+	if (write_step(sys, "step 'driver_override'", ovr, drv) < 0)
+		return roll_back(sys, dev, &orig);
+	if (orig.driver[0]) {
+		_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, orig.driver);
+		if (write_step(sys, "step 'unbind'", unbind, dev->name) < 0)
+			return roll_back(sys, dev, &orig);
+	}
+	_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
+	if (write_step(sys, "step 'drivers_probe'", probe, dev->name) < 0)
+		return roll_back(sys, dev, &orig);
+	if (o->dry_run) {
+		printf("would verify that %s/%s/driver is %s\n", sys->root, dev->devpath, drv);
+		return BA_EXIT_OK;
+	}
+	r = get_state(sys, dev, &now);
+	if (r < 0 || strcmp(now.driver, drv) != 0) {
+		ba_err("step 'verify' failed: %s:%s is on driver %s, not %s", dev->bus, dev->name,
+		       r < 0 ? "(unreadable)" : or_none(now.driver), drv);
+		return roll_back(sys, dev, &orig);
+	}
+	ba_info("%s:%s is now bound to %s", dev->bus, dev->name, drv);
+	warn_group(sys, dev);
+	return BA_EXIT_OK;
+}
+
+int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev, bool dry_run)
+{
+	struct dev_state orig, now;
+	_cleanup_free_ char *ovr = xasprintf("%s/driver_override", dev->devpath);
+	int r;
+
+	(void)cfg;
+	r = get_state(sys, dev, &orig);
+	if (r < 0) {
+		ba_err("%s:%s: cannot read driver/driver_override: %s", dev->bus, dev->name, strerror(-r));
+		return r == -ENOENT ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
+	}
+	ba_info("%s:%s: driver %s, driver_override %s", dev->bus, dev->name, or_none(orig.driver),
+		or_none(orig.override));
+	if (!orig.override[0] && orig.driver[0]) {
+		ba_info("%s:%s has no driver_override and a driver; nothing to do", dev->bus, dev->name);
+		return BA_EXIT_OK;
+	}
+	if (orig.override[0] && write_step(sys, "step 'clear driver_override'", ovr, "\n") < 0)
+		return roll_back(sys, dev, &orig);
+	if (orig.driver[0]) {
+		_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, orig.driver);
+		if (write_step(sys, "step 'unbind'", unbind, dev->name) < 0)
+			return roll_back(sys, dev, &orig);
+	}
+	_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
+	if (write_step(sys, "step 'drivers_probe'", probe, dev->name) < 0)
+		return roll_back(sys, dev, &orig);
+	if (dry_run) {
+		printf("would verify that %s/%s/driver is not %s\n", sys->root, dev->devpath, or_none(orig.override));
+		return BA_EXIT_OK;
+	}
+	r = get_state(sys, dev, &now);
+	if (r < 0 || now.override[0] || (orig.override[0] && !strcmp(now.driver, orig.override))) {
+		ba_err("step 'verify' failed: %s:%s is on driver %s with driver_override %s", dev->bus, dev->name,
+		       r < 0 ? "(unreadable)" : or_none(now.driver), r < 0 ? "(unreadable)" : or_none(now.override));
+		return roll_back(sys, dev, &orig);
+	}
+	ba_info("%s:%s is now on driver %s", dev->bus, dev->name, or_none(now.driver));
+	return BA_EXIT_OK;
+}

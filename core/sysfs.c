@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * sysfs access relative to a configurable root.  Reads follow the tree as it
+ * is; every write goes through sysfs_write(), which either prints it
+ * (--dry-run) or hands it to sysfs_write_backend: the real write(2), or in the
+ * test suite a simulated kernel.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "busalias.h"
+
+static char *abs_path(const struct sysfs *s, const char *path)
+{
+	return xasprintf("%s/%s", s->root, path);
+}
+
+int sysfs_read(const struct sysfs *s, const char *path, char *buf, size_t len)
+{
+	_cleanup_free_ char *p = abs_path(s, path);
+	_cleanup_close_ int fd = open(p, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	ssize_t n;
+
+	if (len == 0)
+		return -EINVAL;
+	if (fd < 0)
+		return -errno;
+	do
+		n = read(fd, buf, len - 1);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\0'))
+		buf[--n] = '\0';
+	return (int)n;
+}
+
+int sysfs_resolve(const struct sysfs *s, const char *path, char *buf, size_t len)
+{
+	_cleanup_free_ char *p = abs_path(s, path);
+	char root[PATH_MAX], real[PATH_MAX];
+	size_t rl;
+
+	if (!realpath(s->root, root) || !realpath(p, real))
+		return -errno;
+	rl = strlen(root);
+	if (rl == 1)
+		rl = 0; /* root "/" */
+	/* A link leading out of the sysfs root is not a device of it. */
+	if (strncmp(real, root, rl) != 0 || (real[rl] != '/' && real[rl] != '\0'))
+		return -EXDEV;
+	if (snprintf(buf, len, "%s", real[rl] ? real + rl + 1 : "") >= (int)len)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+bool sysfs_exists(const struct sysfs *s, const char *path)
+{
+	_cleanup_free_ char *p = abs_path(s, path);
+
+	return access(p, F_OK) == 0;
+}
+
+int sysfs_link_name(const struct sysfs *s, const char *path, char *buf, size_t len)
+{
+	_cleanup_free_ char *p = abs_path(s, path);
+	char target[PATH_MAX];
+	ssize_t n = readlink(p, target, sizeof(target) - 1);
+	const char *base;
+
+	if (n < 0)
+		return -errno;
+	target[n] = '\0';
+	base = strrchr(target, '/');
+	base = base ? base + 1 : target;
+	if (snprintf(buf, len, "%s", base) >= (int)len)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int sysfs_list(const struct sysfs *s, const char *dir, int (*fn)(void *ud, const char *name), void *ud)
+{
+	_cleanup_free_ char *p = abs_path(s, dir);
+	DIR *d = opendir(p);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0;
+	int r = 0;
+
+	if (!d)
+		return -errno;
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		if (r == 0)
+			r = fn(ud, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return r;
+}
+
+int sysfs_write_real(const char *root, const char *path, const char *value)
+{
+	_cleanup_free_ char *p = xasprintf("%s/%s", root, path);
+	/* Never create: a missing attribute is an error, not a new file.  Never follow a final symlink. */
+	_cleanup_close_ int fd = open(p, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_TRUNC);
+	size_t len = strlen(value);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	/* sysfs takes one write(2) as one store: never split it. */
+	do
+		n = write(fd, value, len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+sysfs_write_fn *sysfs_write_backend = sysfs_write_real;
+
+int sysfs_write(const struct sysfs *s, const char *path, const char *value)
+{
+	if (s->dry_run) {
+		printf("would write '%s' to %s/%s\n", value, s->root, path);
+		return 0;
+	}
+	return sysfs_write_backend(s->root, path, value);
+}
+
+static int view_read(const struct ba_sysfs *v, const char *path, char *buf, size_t len)
+{
+	return sysfs_read(v->priv, path, buf, len);
+}
+
+static int view_resolve(const struct ba_sysfs *v, const char *path, char *buf, size_t len)
+{
+	return sysfs_resolve(v->priv, path, buf, len);
+}
+
+static int view_list(const struct ba_sysfs *v, const char *dir, int (*fn)(void *ud, const char *name), void *ud)
+{
+	return sysfs_list(v->priv, dir, fn, ud);
+}
+
+void sysfs_init(struct sysfs *s, const char *root, bool dry_run)
+{
+	s->root = root;
+	s->dry_run = dry_run;
+	s->view = (struct ba_sysfs){ .struct_size = sizeof(s->view), .priv = s, .read = view_read,
+				     .resolve = view_resolve, .list = view_list };
+}
