@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Symbol names, kernel versions, layout choice, alias dedupe, configuration. */
+#include <criterion/criterion.h>
+
+#include "unit.h"
+
+static void expect_sym(const char *sym, const char *type, const char *id)
+{
+	struct table_symbol ts;
+
+	cr_assert(table_symbol_parse(sym, &ts), "%s not recognised", sym);
+	cr_expect_eq(ts.type_len, strlen(type), "%s: type length %zu", sym, ts.type_len);
+	cr_expect_eq(strncmp(ts.type, type, ts.type_len), 0, "%s: type %.*s", sym, (int)ts.type_len, ts.type);
+	cr_expect_eq(ts.id_len, strlen(id), "%s: id length %zu", sym, ts.id_len);
+	cr_expect_eq(strncmp(ts.id, id, ts.id_len), 0, "%s: id %.*s", sym, (int)ts.id_len, ts.id);
+}
+
+Test(symname, three_forms)
+{
+	/* up to 6.12 */
+	expect_sym("__mod_pci__e1000_pci_tbl_device_table", "pci", "e1000_pci_tbl");
+	expect_sym("__mod_acpi__x_device_table", "acpi", "x");
+	/* 6.13 - 6.17 */
+	expect_sym("__mod_device_table__pci__e1000_pci_tbl", "pci", "e1000_pci_tbl");
+	expect_sym("__mod_device_table__platform__ids", "platform", "ids");
+	/* 6.18 on */
+	expect_sym("__mod_device_table__kmod_e1000__pci__e1000_pci_tbl", "pci", "e1000_pci_tbl");
+	expect_sym("__mod_device_table__kmod_snd_hda_intel__pci__azx_ids", "pci", "azx_ids");
+}
+
+Test(symname, ids_with_double_underscores)
+{
+	expect_sym("__mod_pci__foo__bar_device_table", "pci", "foo__bar");
+	expect_sym("__mod_device_table__usb__a__b", "usb", "a__b");
+	expect_sym("__mod_device_table__kmod_m__of__a__b", "of", "a__b");
+}
+
+Test(symname, near_misses)
+{
+	static const char *const bad[] = {
+		"",
+		"_mod_pci__x_device_table",
+		"__mod_",
+		"__mod_pci_device_table",          /* no "__" between type and id */
+		"__mod_pci__x_device_tablex",
+		"__mod_pci__x_device_tabl",
+		"__mod___x_device_table",          /* empty type */
+		"__mod_pci___device_table",        /* empty id */
+		"__mod_device_table",
+		"__mod_device_table__",
+		"__mod_device_table__pci",
+		"__mod_device_table__pci__",
+		"__mod_device_table____x",
+		"__mod_device_table__kmod___pci__x", /* empty module name */
+		"__mod_device_table__kmod_e1000__pci",
+		"__mod_device_table__kmod_e1000",
+		"__mod_device_table__kmod_e1000__",
+		"__mod_author12",
+		"__MOD_pci__x_device_table",
+		"init_module",
+	};
+	struct table_symbol ts;
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		cr_expect_not(table_symbol_parse(bad[i], &ts), "'%s' wrongly recognised", bad[i]);
+}
+
+Test(kversion, parse)
+{
+	cr_expect_eq(kversion_parse("6.1.0-13-amd64 SMP preempt mod_unload modversions "), BA_KVER(6, 1, 0));
+	cr_expect_eq(kversion_parse("6.1.0-13-amd64 SMP preempt mod_unload modversions "), 0x060100);
+	cr_expect_eq(kversion_parse("5.15.0"), 0x050f00);
+	cr_expect_eq(kversion_parse("5.14.21-150400.24.46-default SMP"), 0x050e15);
+	cr_expect_eq(kversion_parse("4.19.300 SMP"), 0x0413ff, "sublevel clamps to 255");
+	cr_expect_eq(kversion_parse("6.18-rc1 SMP"), 0x061200);
+	cr_expect_eq(kversion_parse("3.10"), 0x030a00);
+	cr_expect_eq(kversion_parse("6.1.x"), 0x060100);
+	cr_expect_eq(kversion_parse("2.6.32-754.el6.x86_64 SMP"), 0x020620);
+}
+
+Test(kversion, unparsable)
+{
+	static const char *const bad[] = { "", "6", "6.", ".1.0", "abc", "0.1.0", "256.1.0", "6.256.0", "v6.1.0",
+					   " 6.1.0", "6-1-0", "99999999999.1" };
+
+	cr_expect_eq(kversion_parse(NULL), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		cr_expect_eq(kversion_parse(bad[i]), 0, "'%s' parsed as %#x", bad[i], kversion_parse(bad[i]));
+}
+
+static const struct ba_layout *choose(const char *type, uint32_t kver, const struct mkm_target *mt, uint64_t size,
+				      bool *ambiguous)
+{
+	const struct ba_table_type *tt = unit_table(type);
+	struct ba_target t = { .elfclass = (uint8_t)mt->elfclass, .big_endian = mt->big_endian, .machine = mt->machine };
+	const struct ba_layout *l = NULL;
+
+	cr_assert_eq(choose_layout(tt, kver, &t, size, &l, ambiguous), 0);
+	cr_assert_not_null(l);
+	return l;
+}
+
+Test(choose_layout, by_vermagic)
+{
+	const struct ba_table_type *pci = unit_table("pci"), *acpi = unit_table("acpi");
+	bool amb;
+
+	cr_expect_eq(choose("pci", BA_KVER(5, 14, 21), &T_X86_64, 40, &amb), &pci->layouts[0]);
+	cr_expect_not(amb);
+	cr_expect_eq(choose("pci", BA_KVER(5, 15, 0), &T_X86_64, 32, &amb), &pci->layouts[1]);
+	cr_expect_eq(choose("pci", BA_KVER(6, 1, 0), &T_PPC, 7, &amb), &pci->layouts[1]);
+	cr_expect_eq(choose("pci", BA_KVER(2, 6, 32), &T_PPC, 28, &amb), &pci->layouts[0]);
+	cr_expect_eq(choose("acpi", BA_KVER(5, 17, 255), &T_M68K, 22, &amb), &acpi->layouts[0]);
+	cr_expect_eq(choose("acpi", BA_KVER(5, 18, 0), &T_M68K, 28, &amb), &acpi->layouts[1]);
+	cr_expect_not(amb);
+}
+
+Test(choose_layout, by_size_unambiguous)
+{
+	const struct ba_table_type *pci = unit_table("pci"), *acpi = unit_table("acpi");
+	bool amb;
+
+	/* 6 x 40 = 240 is no multiple of 32 */
+	cr_expect_eq(choose("pci", 0, &T_X86_64, 240, &amb), &pci->layouts[1]);
+	cr_expect_not(amb);
+	/* 7 x 32 = 224 is no multiple of 40 */
+	cr_expect_eq(choose("pci", 0, &T_X86_64, 224, &amb), &pci->layouts[0]);
+	cr_expect_not(amb);
+	/* ILP32: 28 vs 32 */
+	cr_expect_eq(choose("pci", 0, &T_PPC, 5 * 28, &amb), &pci->layouts[0]);
+	cr_expect_not(amb);
+	cr_expect_eq(choose("pci", 0, &T_PPC, 5 * 32, &amb), &pci->layouts[1]);
+	cr_expect_not(amb);
+	/* m68k acpi: 22 vs 28 */
+	cr_expect_eq(choose("acpi", 0, &T_M68K, 3 * 22, &amb), &acpi->layouts[0]);
+	cr_expect_not(amb);
+	/* LP64 acpi: both 32 bytes with the same field offsets: not ambiguous, newest wins */
+	cr_expect_eq(choose("acpi", 0, &T_X86_64, 3 * 32, &amb), &acpi->layouts[1]);
+	cr_expect_not(amb);
+}
+
+Test(choose_layout, by_size_ambiguous)
+{
+	const struct ba_table_type *pci = unit_table("pci"), *acpi = unit_table("acpi");
+	bool amb;
+
+	/* 160 = 5 x 32 = 4 x 40 */
+	cr_expect_eq(choose("pci", 0, &T_X86_64, 160, &amb), &pci->layouts[1]);
+	cr_expect(amb);
+	/* 224 = 8 x 28 = 7 x 32 */
+	cr_expect_eq(choose("pci", 0, &T_MIPS, 224, &amb), &pci->layouts[1]);
+	cr_expect(amb);
+	/* 168 = 7 x 24 = 6 x 28 */
+	cr_expect_eq(choose("acpi", 0, &T_I386, 168, &amb), &acpi->layouts[1]);
+	cr_expect(amb);
+	/* fits nothing: newest, not flagged (the size check reports it) */
+	cr_expect_eq(choose("pci", 0, &T_X86_64, 33, &amb), &pci->layouts[1]);
+	cr_expect_not(amb);
+}
+
+Test(alias_list, dedupe)
+{
+	struct alias_list l = { 0 };
+	char buf[64];
+
+	cr_expect(alias_list_add(&l, "pci:v00008086d*sv*sd*bc*sc*i*", "pci"));
+	cr_expect(alias_list_add(&l, "platform:foo", "platform"));
+	cr_expect_not(alias_list_add(&l, "pci:v00008086d*sv*sd*bc*sc*i*", "pci"));
+	cr_expect_not(alias_list_add(&l, "platform:foo", "pci"));
+	cr_expect(alias_list_add(&l, "platform:Foo", "platform"));
+	cr_assert_eq(l.n, 3);
+	cr_expect_str_eq(l.alias[0], "pci:v00008086d*sv*sd*bc*sc*i*");
+	cr_expect_str_eq(l.alias[1], "platform:foo");
+	cr_expect_str_eq(l.alias[2], "platform:Foo");
+	/* enough to force several rehashes; order of first appearance is kept */
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < 1000; i++) {
+			snprintf(buf, sizeof(buf), "platform:dev%d", i);
+			cr_expect_eq(alias_list_add(&l, buf, "platform"), round == 0);
+		}
+	cr_assert_eq(l.n, 1003);
+	cr_expect_str_eq(l.alias[3], "platform:dev0");
+	cr_expect_str_eq(l.alias[1002], "platform:dev999");
+	alias_list_release(&l);
+	cr_expect_eq(l.n, 0);
+}
+
+static char *write_conf(const char *name, const char *text)
+{
+	char *path = unit_path(name);
+	FILE *f = fopen(path, "w");
+
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+Test(config, good_file)
+{
+	struct ba_config c;
+	char *p = write_conf("good.conf", "# comment\n[core]\nplugin_dir = /opt/ba/plugins\n"
+					  "[modules]\nkernel = 6.1.0-13-amd64\nbasedir = /srv/root\n"
+					  "[output]\nquiet = yes\n");
+
+	config_init(&c);
+	cr_assert_eq(config_load(&c, p), 0);
+	cr_expect_str_eq(c.plugin_dir, "/opt/ba/plugins");
+	cr_expect_str_eq(c.kernel, "6.1.0-13-amd64");
+	cr_expect_str_eq(c.basedir, "/srv/root");
+	cr_expect(c.quiet);
+	config_release(&c);
+	free(p);
+}
+
+Test(config, bad_lines_reported_as_file_line)
+{
+	struct ba_config c;
+	char *p = write_conf("bad.conf", "[core]\n"                      /* 1 */
+					 "plugin_dir = relative/dir\n"   /* 2: not absolute */
+					 "\n"                            /* 3 */
+					 "[modules]\n"                   /* 4 */
+					 "colour = blue\n"               /* 5: unknown key */
+					 "[output]\n"                    /* 6 */
+					 "quiet = maybe\n");             /* 7: bad boolean */
+
+	config_init(&c);
+	stderr_capture_begin();
+	int r = config_load(&c, p);
+	char *err = stderr_capture_end();
+	cr_expect_eq(r, -EINVAL);
+	char *l2 = xasprintf("%s:2: [core] plugin_dir", p), *l5 = xasprintf("%s:5: unknown key 'colour'", p),
+	     *l7 = xasprintf("%s:7: [output] quiet", p);
+	cr_expect_not_null(strstr(err, l2), "no %s in: %s", l2, err);
+	cr_expect_not_null(strstr(err, l5), "no %s in: %s", l5, err);
+	cr_expect_not_null(strstr(err, l7), "no %s in: %s", l7, err);
+	free(l2), free(l5), free(l7), free(err), free(p);
+	config_release(&c);
+}
+
+Test(config, syntax_error_line)
+{
+	struct ba_config c;
+	char *p = write_conf("syntax.conf", "[core]\n# fine\n[modules\nkernel = 6.1.0\n");
+
+	config_init(&c);
+	stderr_capture_begin();
+	int r = config_load(&c, p);
+	char *err = stderr_capture_end();
+	cr_expect_eq(r, -EINVAL);
+	char *want = xasprintf("%s:3:", p);
+	cr_expect_not_null(strstr(err, want), "no %s in: %s", want, err);
+	free(want), free(err), free(p);
+	config_release(&c);
+}
+
+Test(config, missing_file)
+{
+	struct ba_config c;
+	char *p = unit_path("does-not-exist.conf");
+
+	config_init(&c);
+	cr_expect_eq(config_load(&c, p), -ENOENT);
+	config_release(&c);
+	free(p);
+}
