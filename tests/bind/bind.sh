@@ -1,0 +1,200 @@
+#!/bin/bash
+# busalias bind/restore/status against a fake sysfs with a simulated kernel (tests/bind/simkernel.c).
+. "${SRCDIR:-$(dirname "$0")/../..}/tests/bind/lib.sh" 2>/dev/null || . "$(dirname "$0")/lib.sh"
+
+NIC=devices/pci0000:00/0000:00:1c.0/0000:01:00.0
+UP=devices/pci0000:00/0000:00:1d.0/0000:03:00.0
+FREE=devices/pci0000:00/0000:00:1e.0/0000:04:00.0
+UART=devices/platform/sim-uart.0
+I2C=devices/platform/AMDI0010:00
+
+# ---- dry runs change nothing, and print every write and command ----
+for dev in "0000:01:00.0" "platform:sim-uart.0 --driver vfio_platform" "acpi:AMDI0010:00 --driver vfio-platform"; do
+	newtree
+	before=$(snapshot)
+	babind --dry-run $dev
+	expect_rc 0 "dry-run bind $dev"
+	expect_eq "$(snapshot)" "$before" "dry-run bind $dev changes nothing"
+	expect_in "$out" "would run $T/.bin/modprobe" "dry-run bind $dev shows modprobe"
+	expect_in "$out" "/driver_override" "dry-run bind $dev shows the override write"
+	expect_in "$out" "drivers_probe" "dry-run bind $dev shows drivers_probe"
+done
+expect_in "$out" "would write 'AMDI0010:00' to $T/bus/platform/drivers/i2c_designware/unbind" "acpi dry-run unbinds the physical node"
+
+# ---- PCI: bind to the best vfio_ match, then restore ----
+newtree
+babind 0000:01:00.0
+expect_rc 0 "pci bind"
+expect_eq "$(state $NIC)" "vfio-pci vfio-pci" "pci device on vfio-pci"
+expect_in "$err" "module vfio_pci (pattern vfio_pci:v*d*sv*sd*bc*sc*i*)" "generic vfio_pci entry chosen when alone"
+expect_in "$err" "0000:01:00.1 is still bound to host driver snd_hda_intel" "warns about the IOMMU group"
+# Already bound: success without a single write (every write would fail).
+for op in driver_override unbind bind drivers_probe load; do touch "$T/.sim/fail/$op"; done
+babind 0000:01:00.0
+expect_rc 0 "pci bind again: nothing to do"
+expect_in "$err" "already bound to vfio-pci" "pci bind again says so"
+rm -f "$T"/.sim/fail/*
+ba restore --lock-dir "$T/.lock" 0000:01:00.0
+expect_rc 0 "pci restore"
+expect_eq "$(state $NIC)" "e1000e (null)" "pci device back on e1000e"
+ba restore --lock-dir "$T/.lock" 0000:01:00.0
+expect_rc 0 "pci restore of a device without override"
+
+# Other DEV forms.
+for dev in 01:00.0 pci:0000:01:00.0 pci:01:00.0 "/sys/bus/pci/devices/0000:01:00.0" "$T/$NIC"; do
+	babind --no-load --driver vfio-pci "$dev"
+	[ "$rc" = 6 ] || [ "$rc" = 0 ] || [ "$rc" = 4 ]
+	ba restore --lock-dir "$T/.lock" "$dev"
+done
+newtree
+babind /sys/bus/pci/devices/0000:01:00.0
+expect_rc 0 "bind by /sys path"
+ba restore --lock-dir "$T/.lock" "$T/$NIC"
+expect_rc 0 "restore by fake-root path"
+babind 01:00.0
+expect_rc 0 "bind by short PCI address"
+expect_eq "$(state $NIC)" "vfio-pci vfio-pci" "short address reached 0000:01:00.0"
+
+# An unbound device: bound without an unbind; restored to no driver (none matches).
+newtree
+babind 0000:04:00.0
+expect_rc 0 "bind an unbound device"
+expect_eq "$(state $FREE)" "vfio-pci vfio-pci" "unbound device on vfio-pci"
+ba restore --lock-dir "$T/.lock" 0000:04:00.0
+expect_rc 0 "restore a device no driver wants"
+expect_eq "$(state $FREE)" "none (null)" "device left unbound, override cleared"
+
+# ---- platform and ACPI ----
+newtree
+babind platform:sim-uart.0
+expect_rc 1 "platform bind without --driver: no vfio_ match"
+expect_eq "$(state $UART)" "sim-uart (null)" "platform device untouched"
+babind platform:sim-uart.0 --driver vfio_platform
+expect_rc 0 "platform bind --driver vfio_platform"
+expect_eq "$(state $UART)" "vfio-platform vfio-platform" "platform device on vfio-platform"
+ba restore --lock-dir "$T/.lock" platform:sim-uart.0
+expect_rc 0 "platform restore"
+expect_eq "$(state $UART)" "sim-uart (null)" "platform device back on sim-uart"
+
+babind acpi:AMDI0010:00 --driver vfio-platform
+expect_rc 0 "acpi bind through the physical node"
+expect_in "$err" "acpi:AMDI0010:00 is bound through its physical node platform:AMDI0010:00" "acpi bind names the physical node"
+expect_eq "$(state $I2C)" "vfio-platform vfio-platform" "acpi physical node on vfio-platform"
+ba status --json acpi:AMDI0010:00
+expect_in "$out" '"via": "acpi:AMDI0010:00"' "status --json shows the ACPI description"
+ba restore --lock-dir "$T/.lock" acpi:AMDI0010:00
+expect_rc 0 "acpi restore"
+expect_eq "$(state $I2C)" "i2c_designware (null)" "acpi physical node back on i2c_designware"
+
+# ---- fault injection: every step fails once; the device must end as it began ----
+inject() { # inject SETUP... ; runs a pci bind, checks rc 4 and the original state
+	local what=$1 orig_ovr=${2:-(null)}
+	newtree
+	echo "$orig_ovr" >"$T/$NIC/driver_override"
+	eval "$SETUP"
+	babind 0000:01:00.0
+	expect_rc 4 "fault '$what': rolled back (rc 4)"
+	expect_eq "$(state $NIC)" "e1000e $orig_ovr" "fault '$what': device on e1000e, override $orig_ovr"
+}
+for ovr in "(null)" e1000e; do
+	SETUP='touch $T/.sim/fail/load'; inject "module load fails" "$ovr"
+	SETUP='touch $T/.sim/fail/driver_override'; inject "override write fails" "$ovr"
+	SETUP='echo once >$T/.sim/fail/driver_override'; inject "override write fails once" "$ovr"
+	SETUP='touch $T/.sim/fail/unbind'; inject "unbind fails" "$ovr"
+	SETUP='touch $T/.sim/fail/drivers_probe'; inject "drivers_probe fails" "$ovr"
+	SETUP='touch $T/.sim/drivers/pci/vfio-pci/probe_fail'; inject "probe fails" "$ovr"
+	SETUP='echo snd_hda_intel >$T/.sim/fail/wrong_driver'; inject "wrong driver binds" "$ovr"
+	SETUP=': >$T/.sim/modules/vfio_pci'; inject "driver name not found" "$ovr"
+done
+expect_in "$err" "step 'driver name' failed" "driver-name failure is reported as such"
+newtree
+touch "$T/.sim/drivers/pci/vfio-pci/probe_fail"
+babind 0000:01:00.0
+expect_in "$err" "step 'verify' failed" "probe failure is caught by verify"
+expect_in "$err" "is back on driver e1000e" "and the state after rollback is reported"
+
+# The rollback itself fails: the tool must say so with rc 5.
+newtree
+touch "$T/.sim/drivers/pci/vfio-pci/probe_fail" "$T/.sim/fail/bind"
+babind 0000:01:00.0
+expect_rc 5 "rollback impossible: rc 5"
+expect_in "$err" "UNSAFE" "rollback failure is loud"
+
+# restore with faults rolls back too.
+newtree
+babind 0000:01:00.0
+touch "$T/.sim/fail/unbind"
+ba restore --lock-dir "$T/.lock" 0000:01:00.0
+expect_rc 4 "restore: unbind fails, rolled back"
+expect_eq "$(state $NIC)" "vfio-pci vfio-pci" "restore failure leaves the device as it was"
+
+# ---- a NIC with its interface up ----
+newtree
+babind 0000:03:00.0
+expect_rc 4 "refuses a NIC whose interface is up"
+expect_in "$err" "network interface eth1 is up" "says why"
+expect_eq "$(state $UP)" "igb (null)" "NIC untouched"
+babind --force 0000:03:00.0
+expect_rc 0 "--force takes it"
+
+# ---- hostile names: rejected before any path or write ----
+newtree
+before=$(snapshot)
+for dev in 'pci:../../../etc' 'platform:a/b' 'platform:..' $'platform:x\ny' 'platform:' "platform:$(printf 'a%.0s' $(seq 300))" \
+	'acpi:../x:00' '0000:01:00.0/../..' '/etc/passwd' "$T/../../etc"; do
+	babind "$dev"
+	[ "$rc" = 2 ] || [ "$rc" = 6 ] && ok "hostile DEV rejected: $(printf %q "$dev" | cut -c1-40)" ||
+		fail "hostile DEV $(printf %q "$dev" | cut -c1-40)"
+done
+for drv in '../x' 'a/b' $'vfio\npci' 'bus:drv' ''; do
+	babind --driver "$drv" 0000:01:00.0
+	expect_rc 2 "hostile --driver rejected: $(printf %q "$drv")"
+done
+expect_eq "$(snapshot)" "$before" "hostile names changed nothing"
+
+# ---- concurrent runs serialise on the per-device lock ----
+newtree
+mkdir -p "$T/.lock"
+if command -v flock >/dev/null; then
+	flock "$T/.lock/pci:0000:01:00.0.lock" sleep 2 &
+	holder=$!
+	sleep 0.3
+	start=$(date +%s%N)
+	babind 0000:01:00.0
+	elapsed=$((($(date +%s%N) - start) / 1000000))
+	wait $holder
+	expect_rc 0 "bind waits for the lock holder"
+	expect_in "$err" "waiting for another busalias run" "says it is waiting"
+	[ $elapsed -ge 1000 ] && ok "waited ${elapsed} ms" || fail "did not wait (${elapsed} ms)"
+fi
+newtree
+pids=()
+for i in 1 2 3 4; do
+	"$SIM" --config /dev/null bind --plugin-dir "$PLUGINS" --sysfs-root "$T" --lock-dir "$T/.lock" \
+		--modprobe "$T/.bin/modprobe" --alias-file "$T/.sim/modules.alias" 0000:01:00.0 >"$WORK/c$i" 2>&1 &
+	pids+=($!)
+done
+crc=0
+for p in "${pids[@]}"; do wait "$p" || crc=$?; done
+rc=$crc
+expect_rc 0 "four concurrent binds all succeed"
+expect_eq "$(state $NIC)" "vfio-pci vfio-pci" "and leave the device on vfio-pci"
+expect_eq "$(cat "$WORK"/c? | grep -c 'already bound')" 3 "three of them found it already bound"
+
+# ---- status ----
+newtree
+ba status --alias-file "$T/.sim/modules.alias"
+expect_rc 0 "status of every device"
+expect_in "$out" "pci:0000:01:00.0" "lists the pci NIC"
+expect_in "$out" "platform:sim-uart.0" "lists the platform device"
+expect_in "$out" "vfio_candidate:  vfio_pci" "shows the vfio candidate"
+ba status --json --alias-file "$T/.sim/modules.alias" 0000:01:00.0 platform:sim-uart.0
+expect_rc 0 "status --json"
+if command -v python3 >/dev/null; then
+	printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["iommu_group"]=="12" and d[0]["driver"]=="e1000e" and d[0]["vfio_candidate"]=="vfio_pci" and len(d[0]["iommu_group_members"])==2 and d[1]["driver_override"] is None' &&
+		ok "status --json parses and has the fields" || fail "status --json content"
+fi
+ba status 'pci:../x'
+expect_rc 2 "status of a bad name"
+
+finish
