@@ -253,7 +253,7 @@ Test(generate, symbol_outside_section)
 	fixture_sym(&f, "__mod_pci__wrap_device_table", 0, UINT64_MAX - 7, 80, false, false);
 	fixture_sym(&f, "__mod_platform__p_device_table", 1, 0, p.len, false, false);
 	run_fixture(&f, "outside.ko", &r);
-	cr_expect_geq(r.res.warnings, 0);
+	cr_expect_eq(r.res.warnings, 4, "reader warnings must count: %u", r.res.warnings);
 	expect_err(&r, "pci table __mod_pci__past_end_device_table: symbol lies outside its section");
 	expect_err(&r, "pci table __mod_pci__overlap_device_table: symbol lies outside its section");
 	expect_err(&r, "pci table __mod_pci__huge_device_table: symbol lies outside its section");
@@ -309,7 +309,7 @@ Test(generate, shn_xindex_out_of_range)
 	/* the real index is 1 + 1000: a section that does not exist */
 	fixture_sym(&f, "__mod_pci__ids_device_table", 1000, 0, f.data.len, false, true);
 	run_fixture(&f, "xindex-bad.ko", &r);
-	cr_expect_geq(r.res.warnings, 0);
+	cr_expect_eq(r.res.warnings, 1);
 	expect_err(&r, "xindex-bad.ko: pci table __mod_pci__ids_device_table: section index 1001 out of range");
 	cr_expect_eq(r.res.aliases.n, 0);
 	run_release(&r);
@@ -410,5 +410,49 @@ Test(generate, compressed_copies)
 		free(out);
 	}
 	free(base);
+	mkm_buf_free(&f.data);
+}
+
+Test(generate, symbol_names_outside_strtab)
+{
+	struct fixture f;
+	struct run r;
+	/* st_name far past .strtab, and .strtab cut inside the names */
+	static const struct mkm_patch far[] = { { "sym:__mod_pci__ids_device_table", "st_name", '=', 0x7ffffff } };
+	static const struct mkm_patch cut[] = { { "shdr:.strtab", "sh_size", '-', 3 } };
+
+	for (int k = 0; k < 2; k++) {
+		fixture_init(&f, &T_S390X, VERMAGIC_61);
+		pci_table(&f.data, &T_S390X, true);
+		fixture_section(&f, ".rodata", SHT_PROGBITS, f.data.p, f.data.len);
+		fixture_sym(&f, "__mod_pci__ids_device_table", 0, 0, f.data.len, false, false);
+		f.spec.patches = k ? cut : far;
+		f.spec.n_patches = 1;
+		run_fixture(&f, k ? "strtab-cut.ko" : "strtab-far.ko", &r);
+		cr_expect_eq(r.ret, 0);
+		cr_expect_eq(r.res.warnings, 1, "%s", r.err);
+		expect_err(&r, k ? "strtab-cut.ko: 1 symbol names lie outside" : "strtab-far.ko: 1 symbol names lie outside");
+		cr_expect_eq(r.res.aliases.n, 0);
+		run_release(&r);
+		mkm_buf_free(&f.data);
+	}
+}
+
+Test(generate, bad_section_header_size)
+{
+	struct fixture f;
+	struct run r;
+	static const struct mkm_patch p[] = { { "ehdr", "e_shentsize", '=', 7 } };
+
+	fixture_init(&f, &T_PPC, VERMAGIC_61);
+	pci_table(&f.data, &T_PPC, true);
+	fixture_section(&f, ".rodata", SHT_PROGBITS, f.data.p, f.data.len);
+	fixture_sym(&f, "__mod_pci__ids_device_table", 0, 0, f.data.len, false, false);
+	f.spec.patches = p;
+	f.spec.n_patches = 1;
+	run_fixture(&f, "shentsize.ko", &r);
+	cr_expect_lt(r.ret, 0);
+	expect_err(&r, "shentsize.ko: corrupt ELF header");
+	run_release(&r);
 	mkm_buf_free(&f.data);
 }

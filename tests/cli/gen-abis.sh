@@ -1,0 +1,52 @@
+#!/bin/sh
+# `busalias gen` on the "full" fixture for many ABIs, symbol-table variants and compressions:
+# every one must print exactly tests/cli/expected/full.txt.
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+for machine in x86_64 i386 ppc ppc64 mips m68k arm aarch64 s390 riscv; do
+	for variant in plain novermagic xindex; do
+		case $variant in
+		plain) extra= ;;
+		novermagic) extra=--no-vermagic ;;
+		xindex) extra=--xindex ;;
+		esac
+		f=$TMP/$machine-$variant.ko
+		mkmod -o "$f" --machine $machine $extra
+		gen "$f"
+		expect_rc 0 "$machine $variant"
+		expect_file "$EXPECTED/full.txt" "$TMP/out" "$machine $variant"
+	done
+	# A 5.10 module: pci_device_id without override_only, 9-byte ACPI ids.
+	f=$TMP/$machine-510.ko
+	mkmod -o "$f" --machine $machine --vermagic "5.10.0-28-generic SMP mod_unload "
+	gen "$f"
+	expect_rc 0 "$machine 5.10"
+	expect_file "$EXPECTED/full-5.10.txt" "$TMP/out" "$machine 5.10"
+done
+
+# Class and byte order can be forced independently of the machine's defaults.
+for spec in "--class 32 --endian be --machine 8" "--class 64 --endian le --machine 62" \
+	"--class 32 --endian le --machine 4" "--class 64 --endian be --machine 2"; do
+	f=$TMP/forced.ko
+	# shellcheck disable=SC2086
+	mkmod -o "$f" $spec
+	gen "$f"
+	expect_rc 0 "$spec"
+	expect_file "$EXPECTED/full.txt" "$TMP/out" "$spec"
+done
+
+# Compressed copies of a big-endian 32-bit and a little-endian 64-bit module.
+for machine in ppc x86_64 m68k; do
+	f=$TMP/comp-$machine.ko
+	mkmod -o "$f" --machine $machine
+	gzip -c "$f" >"$f.gz"
+	xz -c "$f" >"$f.xz"
+	zstd -q -c "$f" >"$f.zst"
+	for c in gz xz zst; do
+		gen "$f.$c"
+		expect_rc 0 "$machine .ko.$c"
+		expect_file "$EXPECTED/full.txt" "$TMP/out" "$machine .ko.$c"
+	done
+done
+
+finish
