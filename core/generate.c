@@ -230,6 +230,8 @@ int generate_module(const struct plugin_set *plugins, const char *path, struct g
 	struct module_file *m;
 	int r;
 
+	unsigned long reader_warnings = ba_warning_count;
+
 	memset(res, 0, sizeof(*res));
 	res->path = xstrdup(path);
 	r = module_file_open(path, &m);
@@ -237,6 +239,8 @@ int generate_module(const struct plugin_set *plugins, const char *path, struct g
 		res->warnings++;
 		return r;
 	}
+	/* The reader's own warnings (a table outside its section, ...) count towards the exit status too. */
+	res->warnings += (unsigned)(ba_warning_count - reader_warnings);
 	res->name = xstrdup(m->name);
 	res->kver = m->kver;
 	for (size_t i = 0; i < m->n_tables; i++) {

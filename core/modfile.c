@@ -120,7 +120,7 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 	Elf_Data *syms = elf_getdata(symscn, NULL);
 	Elf_Scn *strscn = elf_getscn(elf, symsh->sh_link);
 	Elf_Data *strs = strscn ? elf_rawdata(strscn, NULL) : NULL;
-	size_t cap = 0, nsyms;
+	size_t cap = 0, nsyms, bad_names = 0;
 
 	if (!syms || !strs || symsh->sh_entsize == 0) {
 		ba_warn("%s: cannot read symbol table: %s", m->path, elf_errmsg(-1));
@@ -138,13 +138,20 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 
 		if (!gelf_getsymshndx(syms, xndx, (int)i, &sym, &ext))
 			continue;
-		if (sym.st_name >= strsize)
+		if (sym.st_name >= strsize) {
+			/* A device table hidden this way would vanish without a word. */
+			bad_names++;
 			continue;
+		}
 		name = strtab + sym.st_name;
+		if (!memchr(name, '\0', strsize - sym.st_name)) {
+			bad_names++;
+			continue;
+		}
 		/* Cheap test first: almost every symbol fails it. */
 		if (name[0] != '_' || strncmp(name, "__mod_", 6) != 0)
 			continue;
-		if (!memchr(name, '\0', strsize - sym.st_name) || !table_symbol_parse(name, &ts))
+		if (!table_symbol_parse(name, &ts))
 			continue;
 		if (GELF_ST_TYPE(sym.st_info) != STT_OBJECT)
 			continue;
@@ -183,6 +190,9 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 		}
 		add_table(m, name, (const uint8_t *)d->d_buf + off, sym.st_size, &cap);
 	}
+	if (bad_names)
+		ba_warn("%s: %zu symbol names lie outside the string table or are unterminated; their tables, if any, are skipped",
+			m->path, bad_names);
 	return 0;
 }
 
@@ -219,6 +229,15 @@ int module_file_open(const char *path, struct module_file **out)
 		r = -EINVAL;
 		goto fail;
 	}
+	/* libelf trusts its own idea of the header size; a file that disagrees is corrupt. */
+	if (shnum > 0 && eh.e_shentsize != gelf_fsize(elf, ELF_T_SHDR, 1, EV_CURRENT)) {
+		ba_warn("%s: corrupt ELF header: section header size %u", path, eh.e_shentsize);
+		r = -EINVAL;
+		goto fail;
+	}
+	if (shstrndx >= shnum)
+		/* Section names (so .modinfo) are unreadable; the symbol table is still found by type. */
+		ba_warn("%s: section name table index %zu out of range", path, shstrndx);
 
 	while ((scn = elf_nextscn(elf, scn))) {
 		GElf_Shdr sh;
