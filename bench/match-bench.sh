@@ -1,0 +1,77 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Lookup benchmark: one `busalias match` against the real amd64 modules.alias
+# (~26k aliases) beside `modprobe -R` (resolve only: it loads nothing) on the
+# same module tree.  The tree is the current Debian kernel image, fetched as
+# tests/conformance/run.sh does, or MODDIR; depmod -b regenerates modules.alias
+# (and the .bin index modprobe reads) in a scratch copy, never in /lib/modules.
+# Each figure is the median of RUNS (default 21) whole-process runs, page cache warm.
+#
+# Environment: BUSALIAS, PLUGIN_DIR (required); MODDIR, BUSALIAS_TEST_CACHE,
+# RUNS, DEPMOD, MODPROBE.
+set -euo pipefail
+
+: "${BUSALIAS:?set BUSALIAS to the busalias binary}"
+: "${PLUGIN_DIR:?set PLUGIN_DIR to the plugin directory}"
+CACHE=${BUSALIAS_TEST_CACHE:-/var/cache/busalias-test}
+RUNS=${RUNS:-21}
+DEPMOD=${DEPMOD:-$(command -v depmod || echo /sbin/depmod)}
+MODPROBE=${MODPROBE:-$(command -v modprobe || echo /sbin/modprobe)}
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 2; }
+
+if [ -n "${MODDIR:-}" ]; then
+	moddir=$MODDIR
+	abi=$(basename "$moddir")
+else
+	FETCH_KBUILD=0
+	. "$(dirname "$0")/../tests/conformance/fetch-kernel.sh"
+fi
+[ -d "$moddir" ] || die "$moddir: no such directory"
+[ -x "$DEPMOD" ] || die "depmod not found (install kmod)"
+[ -x "$MODPROBE" ] || die "modprobe not found (install kmod)"
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/busalias-match-bench.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+tree=$scratch/lib/modules/$abi
+mkdir -p "$tree"
+for e in "$moddir"/*; do
+	# depmod's inputs stay; its outputs (modules.alias, modules.dep, *.bin...) are regenerated.
+	case $(basename "$e") in modules.order | modules.builtin | modules.builtin.modinfo) ;; modules.*) continue ;; esac
+	ln -s "$e" "$tree/"
+done
+log "depmod -b $scratch $abi"
+"$DEPMOD" -b "$scratch" "$abi" || die "depmod failed"
+alias_file=$tree/modules.alias
+log "$(grep -c '^alias ' "$alias_file") aliases in $alias_file"
+
+now() { date +%s%N; }
+median_ms() { # command... -> median wall time of RUNS runs, in ms
+	local t=() s
+	for ((i = 0; i < RUNS; i++)); do
+		s=$(now)
+		"$@" >/dev/null 2>&1 || true
+		t+=($((($(now) - s) / 1000)))
+	done
+	printf '%s\n' "${t[@]}" | sort -n | awk -v n="$RUNS" '{ a[NR] = $1 } END { printf "%.2f", a[int((n + 1) / 2)] / 1000 }'
+}
+
+bench() { # label modalias prefix
+	local ma=$2 pfx=$3 b m bres mres
+	bres=$("$BUSALIAS" --config /dev/null match --plugin-dir "$PLUGIN_DIR" --alias-file "$alias_file" --prefix "$pfx" "$ma" || true)
+	mres=$("$MODPROBE" -R -d "$scratch" -S "$abi" "$pfx$ma" 2>/dev/null | tr '\n' ' ' || true)
+	"$BUSALIAS" --config /dev/null match --alias-file "$alias_file" --prefix "$pfx" "$ma" >/dev/null 2>&1 || true # warm
+	b=$(median_ms "$BUSALIAS" --config /dev/null match --alias-file "$alias_file" --prefix "$pfx" "$ma")
+	m=$(median_ms "$MODPROBE" -R -d "$scratch" -S "$abi" "$pfx$ma")
+	printf '%-10s %-58s busalias %7s ms (%s)   modprobe -R %7s ms (%s)\n' "$1" "$pfx$ma" "$b" "${bres:-none}" "$m" "${mres:-none}"
+}
+
+echo "kernel $abi, $(grep -c '^alias ' "$alias_file") aliases, median of $RUNS runs (whole process)"
+bench e1000e pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00 ""
+bench vfio pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00 vfio_
+bench nomatch pci:v0000FFFFd0000FFFFsv0000FFFFsd0000FFFFbcFFscFFiFF ""
+bench acpi acpi:PNP0C0A:PNP0C0A: ""
+bench platform platform:gpio_exar ""
+printf '%-10s %-58s busalias %7s ms (process start, no lookup)\n' startup "busalias version" "$(median_ms "$BUSALIAS" --config /dev/null version)"

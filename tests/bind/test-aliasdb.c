@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* modules.alias matching, name validation and the pci/acpi device-name hooks. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+
+#include "busalias.h"
+#include "cmdline.h"
+
+static char *write_aliases(const char *text)
+{
+	char tmpl[] = "/tmp/busalias-aliasdb.XXXXXX";
+	int fd = mkstemp(tmpl);
+
+	cr_assert(fd >= 0);
+	cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return strdup(tmpl);
+}
+
+/* Best module for alias in text, or NULL. */
+static char *best(const char *text, const char *alias)
+{
+	char *file = write_aliases(text), *r = NULL;
+	struct alias_matches m;
+
+	cr_assert_eq(alias_lookup(file, alias, false, &m), 0);
+	if (m.n)
+		r = strdup(m.v[0].module);
+	alias_matches_release(&m);
+	unlink(file);
+	free(file);
+	return r;
+}
+
+#define NIC "vfio_pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00"
+
+Test(match, generic_vfio_pci_loses)
+{
+	char *m = best("alias vfio_pci:v*d*sv*sd*bc*sc*i* vfio_pci\n"
+		       "alias vfio_pci:v00008086d000010D3sv*sd*bc*sc*i* e1000e_vfio\n",
+		       NIC);
+	cr_assert_str_eq(m, "e1000e_vfio");
+	free(m);
+	m = best("alias vfio_pci:v*d*sv*sd*bc*sc*i* vfio_pci\n", NIC);
+	cr_assert_str_eq(m, "vfio_pci");
+	free(m);
+}
+
+Test(match, nothing)
+{
+	char *m = best("alias pci:v00008086d000010D3sv*sd*bc*sc*i* e1000e\n", NIC);
+	cr_assert_null(m);
+	m = best("", NIC);
+	cr_assert_null(m);
+}
+
+Test(match, fnmatch_semantics)
+{
+	char *m;
+
+	/* i30* style prefixes, ?, bracket classes, like modprobe's fnmatch(3). */
+	m = best("alias i30* i30_any\n", "i3000_edac");
+	cr_assert_str_eq(m, "i30_any");
+	free(m);
+	m = best("alias acpi*:PNP0A0[38]:* pci_root\n", "acpi:PNP0A08:PNP0A03:");
+	cr_assert_str_eq(m, "pci_root");
+	free(m);
+	m = best("alias acpi*:PNP0A0[38]:* pci_root\n", "acpi:PNP0A05:");
+	cr_assert_null(m);
+	m = best("alias of:N*T*Cfoo?bar* foobar\n", "of:NxTyCfooXbar");
+	cr_assert_str_eq(m, "foobar");
+	free(m);
+	/* Case matters, and a pattern must match the whole alias. */
+	m = best("alias pci:v00008086d000010d3* lower\nalias pci:v00008086 short\n", "pci:v00008086d000010D3sv00");
+	cr_assert_null(m);
+	/* A backslash escapes. */
+	m = best("alias a\\*b esc\n", "a*b");
+	cr_assert_str_eq(m, "esc");
+	free(m);
+	m = best("alias a\\*b esc\n", "axb");
+	cr_assert_null(m);
+}
+
+Test(match, ties)
+{
+	char *m;
+
+	/* Same stars: more literal characters wins. */
+	m = best("alias ab* two\nalias abc* three\nalias a*d two_too\n", "abcd");
+	cr_assert_str_eq(m, "three");
+	free(m);
+	/* Full tie: the earlier line wins, whatever the module names. */
+	m = best("alias x?z zzz\nalias x?z aaa\n", "xyz");
+	cr_assert_str_eq(m, "zzz");
+	free(m);
+	/* Fewer stars beats more literals. */
+	m = best("alias abc*def*ghi*jkl many\nalias a*l few_stars_no\nalias abc* one_star\n", "abcXdefYghiZjkl");
+	cr_assert_str_eq(m, "one_star");
+	free(m);
+}
+
+Test(match, all_lists_in_order)
+{
+	char *file = write_aliases("alias vfio_pci:v*d*sv*sd*bc*sc*i* vfio_pci\n"
+				   "alias vfio_pci:v00008086d*sv*sd*bc*sc*i* b\n"
+				   "alias vfio_pci:v00008086d000010D3sv*sd*bc*sc*i* a\n"
+				   "garbage line\nalias\nalias onlypattern\n");
+	struct alias_matches m;
+
+	cr_assert_eq(alias_lookup(file, NIC, true, &m), 0);
+	cr_assert_eq(m.n, 3);
+	cr_assert_str_eq(m.v[0].module, "a");
+	cr_assert_str_eq(m.v[1].module, "b");
+	cr_assert_str_eq(m.v[2].module, "vfio_pci");
+	cr_assert_eq(m.v[2].stars, 7);
+	cr_assert_eq(m.v[0].line, 3);
+	alias_matches_release(&m);
+	unlink(file);
+	free(file);
+}
+
+Test(match, missing_file)
+{
+	struct alias_matches m;
+
+	cr_assert_eq(alias_lookup("/nonexistent/modules.alias", NIC, false, &m), -ENOENT);
+	cr_assert_eq(alias_lookup("/", NIC, false, &m), -EINVAL);
+}
+
+/* 250,000 aliases: one lookup must stay well under a second. */
+Test(match, big_file, .timeout = 30)
+{
+	struct strbuf sb = { 0 };
+	struct alias_matches m;
+	struct timespec a, b;
+	char *file;
+
+	for (unsigned i = 0; i < 250000; i++)
+		strbuf_addf(&sb, "alias %s:v%08Xd%08Xsv*sd*bc*sc*i* mod%u\n", i % 3 ? "pci" : "vfio_pci", i, i * 7, i);
+	strbuf_adds(&sb, "alias vfio_pci:v*d*sv*sd*bc*sc*i* vfio_pci\n");
+	file = write_aliases(sb.buf);
+	strbuf_release(&sb);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	cr_assert_eq(alias_lookup(file, "vfio_pci:v0003D08Fd001AB3E9sv0sd0bc00sc00i00", false, &m), 0);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	cr_assert_eq(m.n, 1);
+	cr_assert_str_eq(m.v[0].module, "mod249999");
+	alias_matches_release(&m);
+	double ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+	cr_log_info("250k-alias lookup: %.1f ms", ms);
+	cr_assert_lt(ms, 1000.0);
+	unlink(file);
+	free(file);
+}
+
+Test(names, valid_name)
+{
+	cr_assert(valid_name("vfio_pci", 255));
+	cr_assert(valid_name("0000:01:00.0", 255));
+	cr_assert_not(valid_name("", 255));
+	cr_assert_not(valid_name(".", 255));
+	cr_assert_not(valid_name("..", 255));
+	cr_assert_not(valid_name("a/b", 255));
+	cr_assert_not(valid_name("a\nb", 255));
+	cr_assert_not(valid_name("a b", 255));
+	cr_assert_not(valid_name("aaaa", 3));
+}
+
+static const struct busalias_plugin *plugin(struct plugin_set *set, const char *name)
+{
+	if (!set->n)
+		cr_assert_eq(plugin_set_load_dir(set, TEST_PLUGIN_DIR, false), 0);
+	for (size_t i = 0; i < set->n; i++)
+		if (!strcmp(set->plugins[i].desc->name, name))
+			return set->plugins[i].desc;
+	cr_assert_fail("no plugin %s", name);
+	return NULL;
+}
+
+Test(hooks, pci_parse_device)
+{
+	struct plugin_set set = { 0 };
+	const struct busalias_plugin *p = plugin(&set, "pci");
+	char out[64];
+	static const char *const good[][2] = {
+		{ "0000:01:00.0", "0000:01:00.0" }, { "01:00.0", "0000:01:00.0" }, { "1:0.7", "0000:01:00.7" },
+		{ "ABCD:ef:1f.3", "abcd:ef:1f.3" }, { "10000:00:02.0", "10000:00:02.0" },
+	};
+	static const char *const bad[] = { "", "01:00", "01:00.8", "01:20.0", "0000:001:00.0", "x:01:00.0",
+					   "0000:01:00.0/..", "../01:00.0", "01:00.0\n", "123456789:00:00.0" };
+
+	cr_assert_not_null(p->bus);
+	cr_assert_str_eq(p->bus->sysfs_bus, "pci");
+	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
+		cr_assert_eq(p->bus->parse_device(good[i][0], out, sizeof(out)), 0, "%s", good[i][0]);
+		cr_assert_str_eq(out, good[i][1]);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		cr_assert_lt(p->bus->parse_device(bad[i], out, sizeof(out)), 0, "%s", bad[i]);
+	plugin_set_free(&set);
+}
+
+Test(hooks, acpi_parse_device)
+{
+	struct plugin_set set = { 0 };
+	const struct busalias_plugin *p = plugin(&set, "acpi");
+	char out[64];
+
+	cr_assert_not_null(p->bus->physical_node);
+	cr_assert_eq(p->bus->parse_device("PNP0501:00", out, sizeof(out)), 0);
+	cr_assert_eq(p->bus->parse_device("AMDI0010:01", out, sizeof(out)), 0);
+	cr_assert_lt(p->bus->parse_device("../x:00", out, sizeof(out)), 0);
+	cr_assert_lt(p->bus->parse_device("PNP0501", out, sizeof(out)), 0);
+	cr_assert_lt(p->bus->parse_device("pnp0501:00", out, sizeof(out)), 0);
+	cr_assert_lt(p->bus->parse_device("PNP0501:0/", out, sizeof(out)), 0);
+	plugin_set_free(&set);
+}
