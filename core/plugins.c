@@ -142,7 +142,8 @@ int plugin_set_load_dir(struct plugin_set *set, const char *dir, bool require_sa
 	}
 	closedir(d);
 	/* Deterministic: the same directory always yields the same plugin order. */
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);  /* qsort(NULL, 0) is undefined */
 	for (size_t i = 0; i < n; i++) {
 		int k = plugin_set_load_file(set, names[i], require_safe_perms);
 		if (k < 0 && r == 0)
