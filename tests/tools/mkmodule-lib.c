@@ -380,7 +380,7 @@ int mkm_write(const char *path, const struct mkm_spec *s)
 	sym_order = calloc(nsyms, sizeof(*sym_order));
 	sym_order[0] = "";
 	if (idx_symtab) {
-		size_t k = 1, first_global;
+		size_t k = 1, first_global = 1;
 		symbuf = calloc(nsyms, symsz);
 		xndx = calloc(nsyms, sizeof(*xndx));
 		scns[idx_symtab] = new_section(elf, &shstr, ".symtab", SHT_SYMTAB, 0, symbuf, nsyms * symsz, ELF_T_SYM,
