@@ -1,6 +1,6 @@
 #!/bin/bash
 # busalias bind/restore/status against a fake sysfs with a simulated kernel (tests/bind/simkernel.c).
-. "${SRCDIR:-$(dirname "$0")/../..}/tests/bind/lib.sh" 2>/dev/null || . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 NIC=devices/pci0000:00/0000:00:1c.0/0000:01:00.0
 UP=devices/pci0000:00/0000:00:1d.0/0000:03:00.0
