@@ -100,11 +100,26 @@ for p in warn-mask warn-override warn-size warn-noterm; do
 	[ -s "$TMP/err" ] && fail "$p -q: stderr not empty: $(cat "$TMP/err")" || ok
 done
 
-# Ambiguous layout without vermagic: 4 x 40 = 5 x 32 bytes of pci_device_id on LP64 is not
-# something the full preset makes, so check it is unambiguous there and warned on i386 acpi.
+# Without vermagic the layout comes from the table size: unambiguous for the full preset ...
 mkmod -o "$TMP/nov.ko" --machine x86_64 --no-vermagic
 gen "$TMP/nov.ko"
 expect_rc 0 "no vermagic, unambiguous"
+expect_file "$EXPECTED/full.txt" "$TMP/out" "no vermagic, unambiguous"
+# ... but 8 x 40 = 10 x 32 bytes fits both pci_device_id layouts: a warning, the newest is used.
+mkmod -o "$TMP/amb.ko" --machine aarch64 --no-vermagic --preset ambiguous
+gen "$TMP/amb.ko"
+expect_rc 3 "ambiguous table size"
+expect_err "busalias: warning: $TMP/amb.ko: pci table __mod_pci__ba_pci_ids_device_table: no vermagic and the table size 320 fits several layouts of struct pci_device_id; using 40-byte entries" "ambiguous"
+{ grep -v '^alias platform' "$EXPECTED/full.txt"
+  echo "alias pci:v00001234d00000001sv*sd*bc*sc*i* fixture_full"
+  echo "alias pci:v00001234d00000002sv*sd*bc*sc*i* fixture_full"
+  grep '^alias platform' "$EXPECTED/full.txt"; } >"$TMP/want"
+expect_file "$TMP/want" "$TMP/out" "ambiguous table size"
+# with a vermagic there is nothing to guess
+mkmod -o "$TMP/amb61.ko" --machine aarch64 --preset ambiguous
+gen "$TMP/amb61.ko"
+expect_rc 0 "ambiguous size, vermagic 6.1"
+expect_file "$TMP/want" "$TMP/out" "ambiguous size, vermagic 6.1"
 
 # Exit statuses of usage errors.
 gen --no-such-option "$TMP/full.ko"

@@ -2,7 +2,7 @@
 /*
  * mkmodule: write a fixture module for the shell tests.
  *
- *   mkmodule -o OUT [--preset full|empty|warn-mask|warn-size|warn-noterm|warn-override]
+ *   mkmodule -o OUT [--preset full|empty|ambiguous|warn-mask|warn-size|warn-noterm|warn-override]
  *            [--class 32|64] [--endian le|be] [--machine NAME|NUMBER]
  *            [--name NAME|--no-name] [--vermagic STRING|--no-vermagic]
  *            [--no-symtab] [--xindex] [--modinfo-unterminated] [--patch WHERE:FIELD[+-]=VALUE]...
@@ -155,10 +155,11 @@ int main(int argc, char **argv)
 	size_t pci_size = 0, plat_size = 0, acpi_size = 0, pci_entry;
 	/* Warning presets only change the pci table. */
 	bool warn_mask = !strcmp(preset, "warn-mask"), warn_size = !strcmp(preset, "warn-size"),
-	     warn_noterm = !strcmp(preset, "warn-noterm"), warn_override = !strcmp(preset, "warn-override");
+	     warn_noterm = !strcmp(preset, "warn-noterm"), warn_override = !strcmp(preset, "warn-override"),
+	     ambiguous = !strcmp(preset, "ambiguous");
 
 	if (strcmp(preset, "full") && strcmp(preset, "empty") && !warn_mask && !warn_size && !warn_noterm &&
-	    !warn_override) {
+	    !warn_override && !ambiguous) {
 		fprintf(stderr, "mkmodule: unknown preset %s\n", preset);
 		return 2;
 	}
@@ -170,6 +171,11 @@ int main(int argc, char **argv)
 	mkm_pci_id(&ro, t, pci_override, 0x8086, 0x100e, ~0u, ~0u, 0, 0, 1, 0); /* same alias again */
 	if (warn_mask)
 		mkm_pci_id(&ro, t, pci_override, 0x10ec, 0x8168, ~0u, ~0u, 0x020000, 0xfff000, 0, 0);
+	if (ambiguous) {
+		/* 8 x 40 = 10 x 32 bytes: both pci_device_id layouts fit on LP64 */
+		mkm_pci_id(&ro, t, pci_override, 0x1234, 0x0001, ~0u, ~0u, 0, 0, 0, 0);
+		mkm_pci_id(&ro, t, pci_override, 0x1234, 0x0002, ~0u, ~0u, 0, 0, 0, 0);
+	}
 	if (warn_override)
 		mkm_pci_id(&ro, t, pci_override, 0x10ec, 0x8169, ~0u, ~0u, 0, 0, 0, 2);
 	if (!warn_noterm)
