@@ -175,6 +175,7 @@ int alias_lookup(const char *alias_file, const char *modalias, bool all, struct 
 		out->v[out->n++] = c;
 	}
 	munmap((void *)data, (size_t)st.st_size);
-	qsort(out->v, out->n, sizeof(*out->v), cmp_cand);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_cand);
 	return 0;
 }

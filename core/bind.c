@@ -183,7 +183,7 @@ static int iommu_member(void *ud, const char *name)
 	return 0;
 }
 
-static void warn_group(const struct sysfs *sys, const struct ba_device *dev)
+void warn_group(const struct sysfs *sys, const struct ba_device *dev)
 {
 	char group[64];
 	_cleanup_free_ char *d = NULL;

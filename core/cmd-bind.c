@@ -361,6 +361,9 @@ static void status_one(const struct ba_config *cfg, const struct sysfs *sys, con
 		sysfs_list(sys, gd, add_member, &m);
 	}
 	strbuf_add(&members, "", 0);
+	/* A device handed to VFIO is only usable if its whole group is. */
+	if (!strncmp(driver, "vfio", 4))
+		warn_group(sys, dev);
 	/* A status must not fail because modules.alias is missing: the candidate is just unknown. */
 	if (dev->modalias[0] && file && access(file, R_OK) == 0) {
 		struct alias_matches m;

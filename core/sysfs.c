@@ -106,7 +106,8 @@ int sysfs_list(const struct sysfs *s, const char *dir, int (*fn)(void *ud, const
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		if (r == 0)
 			r = fn(ud, names[i]);

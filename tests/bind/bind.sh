@@ -196,5 +196,17 @@ if command -v python3 >/dev/null; then
 fi
 ba status 'pci:../x'
 expect_rc 2 "status of a bad name"
+babind 0000:01:00.0
+ba status 0000:01:00.0
+expect_in "$err" "0000:01:00.1 is still bound to host driver snd_hda_intel" "status warns about a group half on VFIO"
+
+# ---- as root: a plugin directory others can write is refused ----
+if [ "$(id -u)" = 0 ]; then
+	mkdir -m 0777 "$WORK/badplugins" && cp -L "$PLUGINS"/*.so "$WORK/badplugins/"
+	"$SIM" --config /dev/null status --plugin-dir "$WORK/badplugins" --sysfs-root "$T" >"$WORK/out" 2>"$WORK/err"
+	rc=$? out=$(cat "$WORK/out") err=$(cat "$WORK/err")
+	expect_rc 2 "world-writable plugin directory refused as root"
+	expect_in "$err" "refusing plugin directory writable by other users" "with a clear message"
+fi
 
 finish

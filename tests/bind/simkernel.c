@@ -198,7 +198,8 @@ static int probe_device(const char *root, const char *bus, const char *dev, cons
 		if (de->d_name[0] != '.')
 			names[n++] = strdup(de->d_name);
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		if (!bound && driver_matches(root, bus, names[i], dev))
 			/* A failed probe is not an error of drivers_probe: the next driver gets its turn. */
