@@ -3,7 +3,8 @@
 #
 # /init of the e2e guest (see run.sh).  Mounts the module tree shared over 9p,
 # loads the drivers the scenarios start from (there is no udev), runs each
-# scenario in a subshell and prints one line per scenario on the console:
+# scenario in a subshell and prints one line per scenario on the console and,
+# alone, on the second serial port (ttyS1):
 #   E2E: PASS|FAIL|SKIP <name> (<seconds>s) [reason]
 # then "E2E: DONE" and powers off.  Every assertion reads sysfs directly.
 
@@ -17,11 +18,13 @@ mount -t tmpfs tmpfs /run
 mount -t tmpfs tmpfs /tmp
 . /e2e/env
 
-say() { echo "$*"; }
+# Result lines go to the console (the boot log) and, alone, to the second serial
+# port, so kernel messages never interleave with what the host parses.
+say() {
+	echo "$*"
+	echo "$*" >/dev/ttyS1
+}
 finish() {
-	echo "---- guest dmesg"
-	dmesg
-	echo "---- end of guest dmesg"
 	say "E2E: DONE"
 	sync
 	poweroff -f

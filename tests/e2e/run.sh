@@ -11,8 +11,9 @@
 # kmod and the busalias built in this tree (with the libraries ldd names) into an
 # initramfs, and boots the kernel in qemu-system-x86_64 (q35, intel-iommu, TCG).
 # The module tree is shared read-only over virtio-9p.  The guest (guest-init.sh)
-# runs the scenarios, prints "E2E: PASS|FAIL|SKIP name ..." lines on the serial
-# console (a log file) and powers off; this script parses them.
+# runs the scenarios, prints "E2E: PASS|FAIL|SKIP name ..." lines on a second
+# serial port and powers off; this script parses them.  The console (kernel boot
+# messages and every command the scenarios ran) goes to guest.log, printed on failure.
 #
 # Environment:
 #   BUSALIAS             busalias binary (required)
@@ -219,16 +220,16 @@ timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 \
 	-M q35 -accel tcg -cpu max -smp 2 -m 1024 \
 	-device intel-iommu \
 	-kernel "$vmlinuz" -initrd "$work/initramfs.gz" \
-	-append "console=ttyS0 intel_iommu=on panic=-1 rdinit=/init loglevel=4" \
+	-append "console=ttyS0 intel_iommu=on panic=-1 rdinit=/init" \
 	-nic none -netdev user,id=n0,restrict=on -device e1000,netdev=n0 -device pvpanic \
 	-virtfs "local,path=$root/lib/modules,mount_tag=modules,security_model=none,readonly=on" \
-	-display none -monitor none -serial "file:$guestlog" -no-reboot </dev/null >"$work/qemu.out" 2>&1
+	-display none -monitor none -serial "file:$guestlog" -serial "file:$work/results.raw" -no-reboot </dev/null >"$work/qemu.out" 2>&1
 qrc=$?
 set -e
 t_boot=$SECONDS
 
 # --- results -----------------------------------------------------------------------
-tr -d '\r' <"$guestlog" | grep -E '^E2E: ' >"$work/results" || true
+tr -d '\r' <"$work/results.raw" | grep -E '^E2E: ' >"$work/results" || true
 pass=$(grep -c '^E2E: PASS' "$work/results" || true)
 fail=$(grep -c '^E2E: FAIL' "$work/results" || true)
 skip=$(grep -c '^E2E: SKIP' "$work/results" || true)
