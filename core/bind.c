@@ -278,6 +278,7 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 					if (*p == '_')
 						*p = '-';
 				printf("driver name not known until %s is loaded; assuming %s\n", module, drv);
+				fflush(stdout);
 			}
 		}
 	}

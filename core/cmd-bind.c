@@ -376,7 +376,8 @@ static void status_one(const struct ba_config *cfg, const struct sysfs *sys, con
 		strbuf_adds(sb, first ? "  {" : ",\n  {");
 		json_field(sb, "bus", dev->bus, false);
 		json_field(sb, "device", dev->name, false);
-		json_field(sb, "path", dev->devpath, false);
+		_cleanup_free_ char *abs = xasprintf("%s/%s", strcmp(sys->root, "/") ? sys->root : "", dev->devpath);
+		json_field(sb, "path", abs, false);
 		if (dev->via_plugin) {
 			_cleanup_free_ char *via = xasprintf("%s:%s", dev->via_plugin->name, dev->via_name);
 			json_field(sb, "via", via, false);

@@ -16,6 +16,7 @@ int run_argv(char *const argv[], bool dry_run)
 		for (size_t i = 0; argv[i]; i++)
 			printf(" %s", argv[i]);
 		putchar('\n');
+		fflush(stdout);
 		return 0;
 	}
 	fflush(stdout);

@@ -142,6 +142,8 @@ int sysfs_write(const struct sysfs *s, const char *path, const char *value)
 {
 	if (s->dry_run) {
 		printf("would write '%s' to %s/%s\n", value, s->root, path);
+		/* Keep the plan in order with the step messages on stderr. */
+		fflush(stdout);
 		return 0;
 	}
 	return sysfs_write_backend(s->root, path, value);
