@@ -99,6 +99,38 @@ static int load_image(struct module_file *m)
 	return r;
 }
 
+/*
+ * elf_memory() cannot read extended section numbering (e_shnum 0 or e_shstrndx
+ * SHN_XINDEX, the real values in section 0) from a foreign-endian image:
+ * libelf then pread()s them from its file descriptor, which a memory image
+ * lacks.  Hand libelf a memfd of
+ * the same bytes instead.
+ */
+static Elf *elf_from_memfd(struct module_file *m)
+{
+	const uint8_t *p = m->image;
+	size_t left = m->image_len;
+	int fd = memfd_create("busalias-module", MFD_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	while (left > 0) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			close(fd);
+			return NULL;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	if (m->fd >= 0)
+		close(m->fd);
+	m->fd = fd;  /* closed by module_file_free(), after elf_end() */
+	return elf_begin(fd, ELF_C_READ_MMAP, NULL);
+}
+
 static void add_table(struct module_file *m, const char *sym, const uint8_t *data, uint64_t size, size_t *cap)
 {
 	struct module_table *t;
@@ -224,6 +256,14 @@ int module_file_open(const char *path, struct module_file **out)
 	m->target.elfclass = eh.e_ident[EI_CLASS] == ELFCLASS32 ? 32 : 64;
 	m->target.big_endian = eh.e_ident[EI_DATA] == ELFDATA2MSB;
 	m->target.machine = eh.e_machine;
+	if ((eh.e_shnum == 0 || eh.e_shstrndx == SHN_XINDEX) &&
+	    (elf_getshdrnum(elf, &shnum) < 0 || elf_getshdrstrndx(elf, &shstrndx) < 0)) {
+		Elf *e2 = elf_from_memfd(m);
+		if (e2) {
+			elf_end(elf);
+			m->elf = elf = e2;
+		}
+	}
 	if (elf_getshdrnum(elf, &shnum) < 0 || elf_getshdrstrndx(elf, &shstrndx) < 0) {
 		ba_warn("%s: truncated or corrupt ELF section headers: %s", path, elf_errmsg(-1));
 		r = -EINVAL;
