@@ -83,6 +83,14 @@ for m in x86_64 ppc; do
 	# unterminated strings: the string table cut inside the last table symbol's name
 	corrupt $m shdr:.strtab:sh_size=0 sym:$PCI:st_size=3
 done
+# Extended numbering gone wrong (section 0 holds the real e_shnum and e_shstrndx).
+for m in ppc x86_64; do
+	for p in "shdr:#0:sh_size=0xffffffff" "shdr:#0:sh_size=5" "shdr:#0:sh_link=0xffffff" "shdr:#0:sh_size=0"; do
+		n=$((n + 1))
+		mkmod -o "$C/xnum-$m-$n.ko" --machine $m --name badmod --pad-sections 65290 --patch "$p"
+		echo "$C/xnum-$m-$n.ko: $p" >>"$TMP/corpus.txt"
+	done
+done
 # The last table symbol's name runs into the end of .strtab.
 mkmod -o "$C/strtab-cut.ko" --machine m68k --name badmod --patch shdr:.strtab:sh_size-=100
 mkmod -o "$C/nosymtab.ko" --machine mips --no-symtab --name badmod

@@ -49,4 +49,18 @@ for machine in ppc x86_64 m68k; do
 	done
 done
 
+# More than 65280 sections: extended numbering (e_shnum 0, e_shstrndx SHN_XINDEX) and table
+# symbols whose st_shndx is SHN_XINDEX out of necessity; foreign-endian ones included.
+for machine in ppc x86_64 m68k; do
+	f=$TMP/huge-$machine.ko
+	mkmod -o "$f" --machine $machine --pad-sections 65300
+	gen "$f"
+	expect_rc 0 "$machine, 65300 extra sections"
+	expect_file "$EXPECTED/full.txt" "$TMP/out" "$machine, 65300 extra sections"
+done
+zstd -q -c "$TMP/huge-ppc.ko" >"$TMP/huge-ppc.ko.zst"
+gen "$TMP/huge-ppc.ko.zst"
+expect_rc 0 "ppc, 65300 extra sections, .zst"
+expect_file "$EXPECTED/full.txt" "$TMP/out" "ppc, 65300 extra sections, .zst"
+
 finish

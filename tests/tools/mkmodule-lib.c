@@ -218,9 +218,12 @@ static int apply_patch(int fd, const struct mkm_spec *s, const struct written *w
 		base = 0;
 	} else if (!strncmp(p->where, "shdr:", 5)) {
 		size_t i;
-		for (i = 1; i < w->n_sections; i++)
-			if (!strcmp(w->sec_names[i], p->where + 5))
-				break;
+		if (p->where[5] == '#')  /* by index: "shdr:#0" */
+			i = strtoul(p->where + 6, NULL, 0);
+		else
+			for (i = 1; i < w->n_sections; i++)
+				if (!strcmp(w->sec_names[i], p->where + 5))
+					break;
 		if (i == w->n_sections) {
 			fprintf(stderr, "mkmodule: no section %s\n", p->where + 5);
 			return -1;
@@ -297,8 +300,11 @@ int mkm_write(const char *path, const struct mkm_spec *s)
 {
 	struct mkm_buf shstr = { 0 }, strtab = { 0 }, modinfo = { 0 };
 	bool be = s->target.big_endian, is64 = s->target.elfclass == 64, need_xndx = false;
-	size_t nsec = s->n_sections;
-	/* section indices: 1..nsec user, then .modinfo, .symtab, [.symtab_shndx], .strtab, .shstrtab */
+	size_t pad = s->pad_sections, nsec = pad + s->n_sections;
+	/*
+	 * section indices: 1..pad empty padding, then the spec's sections, .modinfo, .symtab,
+	 * [.symtab_shndx], .strtab, .shstrtab
+	 */
 	size_t idx_modinfo = nsec + 1, idx_symtab, idx_xndx = 0, idx_strtab, idx_shstrtab, next;
 	Elf_Scn **scns = NULL;
 	void *symbuf = NULL;
@@ -312,7 +318,7 @@ int mkm_write(const char *path, const struct mkm_spec *s)
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return -1;
 	for (size_t i = 0; i < s->n_syms; i++)
-		need_xndx |= s->syms[i].xindex;
+		need_xndx |= s->syms[i].xindex || pad + 1 + (size_t)s->syms[i].section >= SHN_LORESERVE;
 
 	next = nsec + 1 + !s->no_modinfo;
 	idx_modinfo = s->no_modinfo ? 0 : nsec + 1;
@@ -335,7 +341,8 @@ int mkm_write(const char *path, const struct mkm_spec *s)
 	eh.e_type = ET_REL;
 	eh.e_machine = s->target.machine;
 	eh.e_version = EV_CURRENT;
-	eh.e_shstrndx = (uint16_t)idx_shstrtab;
+	/* Past SHN_LORESERVE the real index lives in section 0's sh_link (set below). */
+	eh.e_shstrndx = idx_shstrtab < SHN_LORESERVE ? (uint16_t)idx_shstrtab : SHN_XINDEX;
 	if (!gelf_update_ehdr(elf, &eh))
 		goto elf_fail;
 
@@ -344,8 +351,14 @@ int mkm_write(const char *path, const struct mkm_spec *s)
 	scns = calloc(next, sizeof(*scns));
 	sec_names = calloc(next, sizeof(*sec_names));
 	sec_names[0] = "";
-	for (size_t i = 0; i < nsec; i++) {
-		const struct mkm_section *ms = &s->sections[i];
+	for (size_t i = 0; i < pad; i++) {
+		scns[i + 1] = new_section(elf, &shstr, "", SHT_PROGBITS, 0, NULL, 0, ELF_T_BYTE, 1, 0);
+		if (!scns[i + 1])
+			goto elf_fail;
+		sec_names[i + 1] = "";
+	}
+	for (size_t i = pad; i < nsec; i++) {
+		const struct mkm_section *ms = &s->sections[i - pad];
 		bool nobits = ms->type == SHT_NOBITS;
 		scns[i + 1] = new_section(elf, &shstr, ms->name, ms->type, SHF_ALLOC | (nobits ? SHF_WRITE : 0),
 					  nobits ? NULL : (void *)ms->data, ms->size, ELF_T_BYTE, ms->align, 0);
@@ -408,11 +421,11 @@ int mkm_write(const char *path, const struct mkm_spec *s)
 					sym.st_shndx = SHN_UNDEF;
 				else if (ms->section == MKM_SHN_ABS)
 					sym.st_shndx = SHN_ABS;
-				else if (ms->xindex) {
+				else if (ms->xindex || pad + 1 + (size_t)ms->section >= SHN_LORESERVE) {
 					sym.st_shndx = SHN_XINDEX;
-					xndx[k] = (uint32_t)ms->section + 1;
+					xndx[k] = (uint32_t)(pad + 1 + (size_t)ms->section);
 				} else
-					sym.st_shndx = (uint16_t)(ms->section + 1);
+					sym.st_shndx = (uint16_t)(pad + 1 + (size_t)ms->section);
 				gelf_update_sym(symdata, (int)k, &sym);
 				sym_order[k++] = ms->name;
 			}
@@ -443,6 +456,15 @@ int mkm_write(const char *path, const struct mkm_spec *s)
 	if (!scns[idx_shstrtab])
 		goto elf_fail;
 	sec_names[idx_shstrtab] = ".shstrtab";
+	if (idx_shstrtab >= SHN_LORESERVE) {
+		Elf_Scn *zero = elf_getscn(elf, 0);
+		GElf_Shdr sh;
+		if (!zero || !gelf_getshdr(zero, &sh))
+			goto elf_fail;
+		sh.sh_link = (uint32_t)idx_shstrtab;
+		if (!gelf_update_shdr(zero, &sh))
+			goto elf_fail;
+	}
 	/* The string tables are final only now. */
 	if (idx_strtab) {
 		Elf_Data *d = elf_getdata(scns[idx_strtab], NULL);

@@ -6,6 +6,7 @@
  *            [--class 32|64] [--endian le|be] [--machine NAME|NUMBER]
  *            [--name NAME|--no-name] [--vermagic STRING|--no-vermagic]
  *            [--no-symtab] [--xindex] [--modinfo-unterminated] [--patch WHERE:FIELD[+-]=VALUE]...
+ *            [--pad-sections N]   (N >= 65280: extended section numbering, real SHN_XINDEX)
  *
  * Layouts follow the vermagic: pci_device_id without override_only before
  * 5.15, acpi_device_id with a 9-byte id before 5.18.  The "full" preset yields
@@ -52,7 +53,7 @@ static unsigned kver_of(const char *vermagic)
 int main(int argc, char **argv)
 {
 	enum { O_PRESET = 0x100, O_CLASS, O_ENDIAN, O_MACHINE, O_NAME, O_NONAME, O_VERMAGIC, O_NOVERMAGIC, O_NOSYMTAB,
-	       O_XINDEX, O_UNTERM, O_PATCH };
+	       O_XINDEX, O_UNTERM, O_PATCH, O_PAD };
 	static const struct option opts[] = {
 		{ "preset", required_argument, NULL, O_PRESET },
 		{ "class", required_argument, NULL, O_CLASS },
@@ -66,6 +67,7 @@ int main(int argc, char **argv)
 		{ "xindex", no_argument, NULL, O_XINDEX },
 		{ "modinfo-unterminated", no_argument, NULL, O_UNTERM },
 		{ "patch", required_argument, NULL, O_PATCH },
+		{ "pad-sections", required_argument, NULL, O_PAD },
 		{ 0 },
 	};
 	struct mkm_spec spec = {
@@ -128,6 +130,9 @@ int main(int argc, char **argv)
 			break;
 		case O_UNTERM:
 			spec.modinfo_unterminated = true;
+			break;
+		case O_PAD:
+			spec.pad_sections = strtoul(optarg, NULL, 0);
 			break;
 		case O_PATCH:
 			if (spec.n_patches == 32 || mkm_parse_patch(optarg, &patches[spec.n_patches++]) < 0) {

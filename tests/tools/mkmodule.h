@@ -64,8 +64,8 @@ struct mkm_sym {
 };
 
 /*
- * A raw edit applied to the written file.  where: "ehdr", "shdr:NAME" or
- * "sym:NAME"; field: an Elf*_Ehdr/Shdr/Sym member name ("e_shoff",
+ * A raw edit applied to the written file.  where: "ehdr", "shdr:NAME",
+ * "shdr:#INDEX" or "sym:NAME"; field: an Elf*_Ehdr/Shdr/Sym member name ("e_shoff",
  * "sh_size", "st_value", ...); op '=' sets, '+' adds, '-' subtracts.
  */
 struct mkm_patch {
@@ -86,6 +86,12 @@ struct mkm_spec {
 	const struct mkm_sym *syms;
 	size_t n_syms;
 	bool no_symtab;
+	/*
+	 * Empty sections placed before the spec's own: with 65280 or more, the
+	 * file needs extended numbering (e_shnum 0, e_shstrndx SHN_XINDEX) and
+	 * symbols in later sections get SHN_XINDEX, as in a huge module.
+	 */
+	size_t pad_sections;
 	const struct mkm_patch *patches;
 	size_t n_patches;
 };
