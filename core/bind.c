@@ -245,7 +245,8 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 			ba_err("no module in %s matches %s; name one with --driver", file, alias);
 			return BA_EXIT_NOMATCH;
 		}
-		if (!valid_name(m.v[0].module, 255)) {
+		/* A name starting with '-' would reach modprobe as an option. */
+		if (!valid_name(m.v[0].module, 255) || m.v[0].module[0] == '-') {
 			ba_err("%s: invalid module name in %s", m.v[0].module, file);
 			alias_matches_release(&m);
 			return BA_EXIT_FAILURE;

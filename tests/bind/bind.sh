@@ -150,6 +150,9 @@ for drv in '../x' 'a/b' $'vfio\npci' 'bus:drv' ''; do
 	babind --driver "$drv" 0000:01:00.0
 	expect_rc 2 "hostile --driver rejected: $(printf %q "$drv")"
 done
+printf 'alias vfio_pci:v*d*sv*sd*bc*sc*i* -r\n' >"$WORK/dash.alias"
+babind --alias-file "$WORK/dash.alias" 0000:01:00.0
+expect_rc 6 "a module named like an option never reaches modprobe"
 expect_eq "$(snapshot)" "$before" "hostile names changed nothing"
 
 # ---- concurrent runs serialise on the per-device lock ----
@@ -207,6 +210,10 @@ if [ "$(id -u)" = 0 ]; then
 	rc=$? out=$(cat "$WORK/out") err=$(cat "$WORK/err")
 	expect_rc 2 "world-writable plugin directory refused as root"
 	expect_in "$err" "refusing plugin directory writable by other users" "with a clear message"
+	mkdir -m 0777 "$WORK/badlocks"
+	babind --lock-dir "$WORK/badlocks" 0000:03:00.0
+	expect_rc 6 "world-writable lock directory refused as root"
+	expect_in "$err" "refusing lock directory writable by other users" "with a clear message"
 fi
 
 finish
