@@ -9,6 +9,10 @@
 
 #include "unit.h"
 
+TestSuite(pci, .fini = unit_leak_check);
+TestSuite(platform, .fini = unit_leak_check);
+TestSuite(acpi, .fini = unit_leak_check);
+
 #define ANY 0xffffffffu
 
 static void pci(const struct mkm_target *t, bool v2, uint32_t ven, uint32_t dev, uint32_t sv, uint32_t sd, uint32_t cls,

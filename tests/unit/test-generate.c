@@ -10,6 +10,8 @@
 
 #include "unit.h"
 
+TestSuite(generate, .fini = unit_leak_check);
+
 #define ANY 0xffffffffu
 #define VERMAGIC_61 "6.1.0-13-amd64 SMP preempt mod_unload modversions "
 

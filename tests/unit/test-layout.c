@@ -10,6 +10,8 @@
 
 #include "unit.h"
 
+TestSuite(layout, .fini = unit_leak_check);
+
 static struct ba_target bt(const struct mkm_target *t)
 {
 	return (struct ba_target){ .elfclass = (uint8_t)t->elfclass, .big_endian = t->big_endian, .machine = t->machine };

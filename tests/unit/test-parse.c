@@ -4,6 +4,12 @@
 
 #include "unit.h"
 
+TestSuite(symname, .fini = unit_leak_check);
+TestSuite(kversion, .fini = unit_leak_check);
+TestSuite(choose_layout, .fini = unit_leak_check);
+TestSuite(alias_list, .fini = unit_leak_check);
+TestSuite(config, .fini = unit_leak_check);
+
 static void expect_sym(const char *sym, const char *type, const char *id)
 {
 	struct table_symbol ts;

@@ -6,8 +6,25 @@
 #include <sys/stat.h>
 
 #include <criterion/criterion.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include "unit.h"
+
+void unit_leak_check(void)
+{
+#ifdef __SANITIZE_ADDRESS__
+	/*
+	 * Criterion's workers exit in a way that lets LeakSanitizer's report pass
+	 * unnoticed, and asserts in .fini do not fail a test: crash instead.
+	 */
+	if (__lsan_do_recoverable_leak_check()) {
+		fputs("unit: this test leaked memory (LeakSanitizer's report is above)\n", stderr);
+		abort();
+	}
+#endif
+}
 
 const struct mkm_target T_X86_64 = { 64, false, EM_X86_64 }, T_I386 = { 32, false, EM_386 },
 			T_PPC = { 32, true, EM_PPC }, T_MIPS = { 32, true, EM_MIPS }, T_M68K = { 32, true, EM_68K },

@@ -40,6 +40,9 @@ char *unit_path(const char *name);
 void stderr_capture_begin(void);
 char *stderr_capture_end(void);
 
+/* .fini of every suite: under ASan, a leak makes the test crash. */
+void unit_leak_check(void);
+
 extern const struct mkm_target T_X86_64, T_I386, T_PPC, T_MIPS, T_M68K, T_AARCH64, T_S390X, T_ARM;
 
 #endif
