@@ -121,6 +121,28 @@ gen "$TMP/amb61.ko"
 expect_rc 0 "ambiguous size, vermagic 6.1"
 expect_file "$TMP/want" "$TMP/out" "ambiguous size, vermagic 6.1"
 
+# JSON escaping of hostile names; messages stay one line even for a file name with a newline.
+mkmod -o "$TMP/esc.ko" --machine x86_64 --name 'we"ird\na	me'
+gen --json "$TMP/esc.ko"
+expect_rc 0 "--json escaping"
+# a tab may be \t or \u0009
+grep -qE '"name":"we\\"ird\\\\na(\\t|\\u0009)me"' "$TMP/out" && ok || fail "--json escaping: $(head -2 "$TMP/out")"
+if command -v python3 >/dev/null; then
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["modules"][0]["name"] == "we\"ird\\na\tme"' "$TMP/out" &&
+		ok || fail "--json: not valid JSON, or the name does not round-trip"
+	gen --json "$W" "$TMP/warn-mask.ko"
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["warnings"] == 1, d["warnings"]' "$TMP/out" &&
+		ok || fail "--json with a warning: not valid JSON or wrong warning count"
+fi
+nl='
+'
+bad="$TMP/bad${nl}name.ko"
+echo "not elf" >"$bad"
+gen "$bad" "$TMP/full.ko"
+expect_rc 3 "file name with a newline"
+grep -v '^busalias: ' "$TMP/err" >/dev/null && fail "file name with a newline: a message spans lines: $(cat "$TMP/err")" || ok
+expect_file "$EXPECTED/full.txt" "$TMP/out" "file name with a newline, other file"
+
 # Exit statuses of usage errors.
 gen --no-such-option "$TMP/full.ko"
 expect_rc 2 "unknown option"
