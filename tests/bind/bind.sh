@@ -87,25 +87,33 @@ expect_rc 0 "acpi restore"
 expect_eq "$(state $I2C)" "i2c_designware (null)" "acpi physical node back on i2c_designware"
 
 # ---- fault injection: every step fails once; the device must end as it began ----
-inject() { # inject SETUP... ; runs a pci bind, checks rc 4 and the original state
-	local what=$1 orig_ovr=${2:-(null)}
+inject() { # inject WHAT ORIG_OVERRIDE BUS DEVPATH ORIG_DRIVER BIND-ARGS...: a bind under $SETUP must end as it began
+	local what=$1 orig_ovr=$2 bus=$3 path=$4 drv=$5
+	shift 5
 	newtree
-	echo "$orig_ovr" >"$T/$NIC/driver_override"
+	echo "$orig_ovr" >"$T/$path/driver_override"
 	eval "$SETUP"
-	babind 0000:01:00.0
-	expect_rc 4 "fault '$what': rolled back (rc 4)"
-	expect_eq "$(state $NIC)" "e1000e $orig_ovr" "fault '$what': device on e1000e, override $orig_ovr"
+	babind "$@"
+	expect_rc 4 "$bus fault '$what': rolled back (rc 4)"
+	expect_eq "$(state "$path")" "$drv $orig_ovr" "$bus fault '$what': device on $drv, override $orig_ovr"
+}
+faults() { # faults BUS TARGET-DRIVER TARGET-MODULE WRONG-DRIVER ORIG_OVERRIDE DEVPATH ORIG_DRIVER BIND-ARGS...
+	local bus=$1 tdrv=$2 tmod=$3 wrong=$4
+	shift 4
+	SETUP='touch $T/.sim/fail/load'; inject "module load fails" "$@"
+	SETUP='touch $T/.sim/fail/driver_override'; inject "override write fails" "$@"
+	SETUP='echo once >$T/.sim/fail/driver_override'; inject "override write fails once" "$@"
+	SETUP='touch $T/.sim/fail/unbind'; inject "unbind fails" "$@"
+	SETUP='touch $T/.sim/fail/drivers_probe'; inject "drivers_probe fails" "$@"
+	SETUP="touch \$T/.sim/drivers/$bus/$tdrv/probe_fail"; inject "probe fails" "$@"
+	SETUP="echo $wrong >\$T/.sim/fail/wrong_driver"; inject "wrong driver binds" "$@"
+	SETUP=": >\$T/.sim/modules/$tmod"; inject "driver name not found" "$@"
 }
 for ovr in "(null)" e1000e; do
-	SETUP='touch $T/.sim/fail/load'; inject "module load fails" "$ovr"
-	SETUP='touch $T/.sim/fail/driver_override'; inject "override write fails" "$ovr"
-	SETUP='echo once >$T/.sim/fail/driver_override'; inject "override write fails once" "$ovr"
-	SETUP='touch $T/.sim/fail/unbind'; inject "unbind fails" "$ovr"
-	SETUP='touch $T/.sim/fail/drivers_probe'; inject "drivers_probe fails" "$ovr"
-	SETUP='touch $T/.sim/drivers/pci/vfio-pci/probe_fail'; inject "probe fails" "$ovr"
-	SETUP='echo snd_hda_intel >$T/.sim/fail/wrong_driver'; inject "wrong driver binds" "$ovr"
-	SETUP=': >$T/.sim/modules/vfio_pci'; inject "driver name not found" "$ovr"
+	faults pci vfio-pci vfio_pci snd_hda_intel "$ovr" pci $NIC e1000e 0000:01:00.0
 done
+faults platform vfio-platform vfio_platform i2c_designware "(null)" platform $UART sim-uart platform:sim-uart.0 --driver vfio_platform
+faults platform vfio-platform vfio_platform sim-uart "(null)" acpi $I2C i2c_designware acpi:AMDI0010:00 --driver vfio_platform
 expect_in "$err" "step 'driver name' failed" "driver-name failure is reported as such"
 newtree
 touch "$T/.sim/drivers/pci/vfio-pci/probe_fail"
