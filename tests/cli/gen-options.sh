@@ -143,6 +143,21 @@ expect_rc 3 "file name with a newline"
 grep -v '^busalias: ' "$TMP/err" >/dev/null && fail "file name with a newline: a message spans lines: $(cat "$TMP/err")" || ok
 expect_file "$EXPECTED/full.txt" "$TMP/out" "file name with a newline, other file"
 
+# Without a PATH: BASEDIR/lib/modules/VERSION, as depmod -b does.
+R=$TMP/root
+mkdir -p "$R/lib/modules/6.1.0-test"
+cp -r "$W"/* "$R/lib/modules/6.1.0-test/"
+gen -b "$R" -k 6.1.0-test
+expect_rc 0 "-b -k"
+expect_file "$EXPECTED/walk.txt" "$TMP/out" "-b -k"
+gen --basedir="$R" --kernel=6.1.0-test
+expect_file "$EXPECTED/walk.txt" "$TMP/out" "--basedir --kernel"
+gen -b "$R" -k ../../etc
+expect_rc 2 "-k with a slash"
+gen -b "$R" -k 6.1.0-missing
+[ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && ok || fail "-k of a missing tree: exit status $rc"
+expect_err "$R/lib/modules/6.1.0-missing" "-k of a missing tree"
+
 # Exit statuses of usage errors.
 gen --no-such-option "$TMP/full.ko"
 expect_rc 2 "unknown option"

@@ -270,3 +270,61 @@ Test(config, missing_file)
 	config_release(&c);
 	free(p);
 }
+
+TestSuite(files, .fini = unit_leak_check);
+
+Test(files, module_filename_and_compression)
+{
+	static const char *const yes[] = { "e1000.ko", "a.ko.gz", "a.ko.xz", "a.ko.zst", "x-y_z.ko" };
+	static const char *const no[] = { ".ko", "ko", "a.o", "a.ko.bz2", "a.ko.txt", "a.KO", "a.ko.", "a.kogz", "" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(yes); i++)
+		cr_expect(module_filename(yes[i]), "%s not taken for a module", yes[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(no); i++)
+		cr_expect_not(module_filename(no[i]), "%s taken for a module", no[i]);
+	cr_expect_eq(compression_of("/lib/modules/x/a.ko"), COMP_NONE);
+	cr_expect_eq(compression_of("a.ko.gz"), COMP_GZIP);
+	cr_expect_eq(compression_of("a.ko.xz"), COMP_XZ);
+	cr_expect_eq(compression_of("a.ko.zst"), COMP_ZSTD);
+}
+
+Test(files, decompress_bad_data)
+{
+	static const uint8_t garbage[] = "this is not compressed at all";
+	/* a gzip header that stops short */
+	static const uint8_t gz_head[] = { 0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 3 };
+	static const uint8_t xz_head[] = { 0xfd, '7', 'z', 'X', 'Z', 0 };
+	static const uint8_t zst_head[] = { 0x28, 0xb5, 0x2f, 0xfd };
+	const struct {
+		enum compression c;
+		const uint8_t *p;
+		size_t n;
+	} cases[] = {
+		{ COMP_GZIP, garbage, sizeof(garbage) }, { COMP_XZ, garbage, sizeof(garbage) },
+		{ COMP_ZSTD, garbage, sizeof(garbage) }, { COMP_GZIP, gz_head, sizeof(gz_head) },
+		{ COMP_XZ, xz_head, sizeof(xz_head) },   { COMP_ZSTD, zst_head, sizeof(zst_head) },
+		{ COMP_GZIP, garbage, 0 },              { COMP_ZSTD, garbage, 0 },
+		{ COMP_NONE, garbage, sizeof(garbage) },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		void *out = NULL;
+		size_t len = 0;
+		const char *why = NULL;
+		int r = decompress(cases[i].c, cases[i].p, cases[i].n, &out, &len, &why);
+		cr_expect_lt(r, 0, "case %zu accepted", i);
+		cr_expect_not_null(why, "case %zu: no reason given", i);
+		free(out);
+	}
+}
+
+Test(files, json_strings)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_add_json_string(&sb, "plain");
+	strbuf_add_json_string(&sb, "q\"b\\s/\n\t\x01\x1f~");
+	strbuf_add_json_string(&sb, "");
+	cr_expect_str_eq(sb.buf, "\"plain\"\"q\\\"b\\\\s/\\u000a\\u0009\\u0001\\u001f~\"\"\"");
+	strbuf_release(&sb);
+}
