@@ -278,3 +278,117 @@ Test(layout, ulong_size)
 	cr_expect_eq(target_ulong_size(&t64), 8);
 	cr_expect_eq(target_ulong_size(&t32), 4);
 }
+
+/*
+ * The one ABI whose compiler is at hand: the host's.  The kernel structs,
+ * declared here in C, must land where layout_place() puts them.
+ */
+#include <stddef.h>
+
+typedef unsigned long kernel_ulong_t;
+struct host_pci_device_id {
+	uint32_t vendor, device, subvendor, subdevice, class_, class_mask;
+	kernel_ulong_t driver_data;
+	uint32_t override_only;
+};
+struct host_acpi9 {
+	uint8_t id[9];
+	kernel_ulong_t driver_data;
+	uint32_t cls, cls_msk;
+};
+struct host_acpi16 {
+	uint8_t id[16];
+	kernel_ulong_t driver_data;
+	uint32_t cls, cls_msk;
+};
+struct host_platform {
+	char name[20];
+	kernel_ulong_t driver_data;
+};
+struct host_usb {
+	uint16_t match_flags, idVendor, idProduct, bcdDevice_lo, bcdDevice_hi;
+	uint8_t bDeviceClass, bDeviceSubClass, bDeviceProtocol, bInterfaceClass, bInterfaceSubClass,
+		bInterfaceProtocol, bInterfaceNumber;
+	kernel_ulong_t driver_info __attribute__((aligned(sizeof(kernel_ulong_t))));
+};
+struct host_u64 {
+	uint8_t a;
+	uint64_t b;
+	uint16_t c;
+};
+
+static bool host_target(struct mkm_target *t)
+{
+	t->elfclass = sizeof(long) == 8 ? 64 : 32;
+	t->big_endian = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+#if defined(__x86_64__)
+	t->machine = EM_X86_64;
+#elif defined(__i386__)
+	t->machine = EM_386;
+#elif defined(__aarch64__)
+	t->machine = EM_AARCH64;
+#elif defined(__arm__)
+	t->machine = EM_ARM;
+#elif defined(__powerpc64__)
+	t->machine = EM_PPC64;
+#elif defined(__powerpc__)
+	t->machine = EM_PPC;
+#elif defined(__s390x__)
+	t->machine = EM_S390;
+#elif defined(__riscv)
+	t->machine = EM_RISCV;
+#elif defined(__mips__)
+	t->machine = EM_MIPS;
+#elif defined(__m68k__)
+	t->machine = EM_68K;
+#else
+	return false;
+#endif
+	return true;
+}
+
+Test(layout, host_compiler_agrees)
+{
+	struct mkm_target t;
+	struct placed_layout *pl;
+
+	if (!host_target(&t))
+		cr_skip_test("unknown host architecture");
+
+	pl = place(&unit_table("pci")->layouts[1], unit_table("pci")->n_slots, &t);
+	cr_expect_eq(pl->size, sizeof(struct host_pci_device_id));
+	cr_expect_eq(pl->fields[6].offset, offsetof(struct host_pci_device_id, driver_data));
+	cr_expect_eq(pl->fields[7].offset, offsetof(struct host_pci_device_id, override_only));
+	free(pl);
+
+	pl = place(&unit_table("acpi")->layouts[0], unit_table("acpi")->n_slots, &t);
+	cr_expect_eq(pl->size, sizeof(struct host_acpi9));
+	cr_expect_eq(pl->fields[1].offset, offsetof(struct host_acpi9, driver_data));
+	cr_expect_eq(pl->fields[2].offset, offsetof(struct host_acpi9, cls));
+	cr_expect_eq(pl->fields[3].offset, offsetof(struct host_acpi9, cls_msk));
+	free(pl);
+
+	pl = place(&unit_table("acpi")->layouts[1], unit_table("acpi")->n_slots, &t);
+	cr_expect_eq(pl->size, sizeof(struct host_acpi16));
+	cr_expect_eq(pl->fields[1].offset, offsetof(struct host_acpi16, driver_data));
+	cr_expect_eq(pl->fields[3].offset, offsetof(struct host_acpi16, cls_msk));
+	free(pl);
+
+	pl = place(&unit_table("platform")->layouts[0], unit_table("platform")->n_slots, &t);
+	cr_expect_eq(pl->size, sizeof(struct host_platform));
+	cr_expect_eq(pl->fields[1].offset, offsetof(struct host_platform, driver_data));
+	free(pl);
+
+	pl = place(&usb_layout, 13, &t);
+	cr_expect_eq(pl->size, sizeof(struct host_usb));
+	cr_expect_eq(pl->align, _Alignof(struct host_usb));
+	cr_expect_eq(pl->fields[12].offset, offsetof(struct host_usb, driver_info));
+	free(pl);
+
+	pl = place(&u64_layout, 3, &t);
+	cr_expect_eq(pl->size, sizeof(struct host_u64));
+	cr_expect_eq(pl->align, _Alignof(struct host_u64));
+	cr_expect_eq(pl->fields[1].offset, offsetof(struct host_u64, b));
+	cr_expect_eq(pl->fields[2].offset, offsetof(struct host_u64, c));
+	free(pl);
+}
