@@ -16,6 +16,7 @@
 #   BUSALIAS_TEST_CACHE  download/unpack cache (default /var/cache/busalias-test)
 #   CONFORMANCE_KEEP=1   keep the work directory
 #   JOBS                 parallel jobs (default: nproc)
+#   CONFORMANCE_MODDIR   compare this module tree instead of the image's
 set -euo pipefail
 
 : "${BUSALIAS:?set BUSALIAS to the busalias binary}"
@@ -24,7 +25,7 @@ CACHE=${BUSALIAS_TEST_CACHE:-/var/cache/busalias-test}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 SHOW=${CONFORMANCE_SHOW:-10}
 
-log() { printf 'conformance: %s\n' "$*" >&2; }
+log() { printf 'conformance: [%3ss] %s\n' "$SECONDS" "$*" >&2; }
 die() { printf 'conformance: error: %s\n' "$*" >&2; exit 2; }
 
 for tool in apt-cache apt-get dpkg-deb objcopy nm awk sort xargs; do
@@ -32,6 +33,8 @@ for tool in apt-cache apt-get dpkg-deb objcopy nm awk sort xargs; do
 done
 
 . "$(dirname "$0")/fetch-kernel.sh"
+# For testing this script: another module tree built for the same kernel.
+moddir=${CONFORMANCE_MODDIR:-$moddir}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/busalias-conformance.XXXXXX")
 if [ "${CONFORMANCE_KEEP:-0}" = 1 ]; then
@@ -44,72 +47,90 @@ fi
 # modpost wants <name>.o (it writes <name>.mod.c; its srcversion code reads
 # <name>.mod).  The tree is mirrored so modules with one name in two
 # directories stay apart; <name> is the file name with - -> _, i.e.
-# KBUILD_MODNAME.
-(cd "$moddir" && find . -type f \( -name '*.ko' -o -name '*.ko.xz' -o -name '*.ko.zst' -o -name '*.ko.gz' \) | sort) \
-	>"$work/modules"
+# KBUILD_MODNAME.  Uncompressed modules are symlinked, not copied.
+(cd "$moddir" && find . -type f \( -name '*.ko' -o -name '*.ko.xz' -o -name '*.ko.zst' -o -name '*.ko.gz' \) | sort) |
+	awk -v m="$moddir" -v o="$work/o" '{
+		sub(/^\.\//, ""); n = split($0, p, "/"); name = p[n]; sub(/\.ko.*$/, "", name); gsub(/-/, "_", name)
+		dir = substr($0, 1, length($0) - length(p[n]) - 1)
+		print m "/" $0 "\t" o "/" (dir == "" ? "." : dir) "/" name ".o"
+	}' >"$work/modules"
 n_modules=$(wc -l <"$work/modules")
 [ "$n_modules" -gt 0 ] || die "no modules under $moddir"
-log "$n_modules modules; preparing copies for modpost ($JOBS jobs)"
+cut -f2 "$work/modules" >"$work/objects"
+log "$n_modules modules; preparing objects for modpost ($JOBS jobs)"
 
-prepare() {  # moddir objdir module...
-	local moddir=$1 objdir=$2 rel name dir out
-	shift 2
-	for rel; do
-		rel=${rel#./}
-		name=$(basename "$rel")
-		name=${name%%.ko*}
-		name=${name//-/_}
-		dir=$objdir/$(dirname "$rel")
-		out=$dir/$name.o
-		mkdir -p "$dir"
-		case $rel in
-		*.ko) cp "$moddir/$rel" "$out" || exit 255 ;;
-		*.ko.xz) xz -dc "$moddir/$rel" >"$out" || exit 255 ;;
-		*.ko.zst) zstd -qdc "$moddir/$rel" >"$out" || exit 255 ;;
-		*.ko.gz) gzip -dc "$moddir/$rel" >"$out" || exit 255 ;;
+prepare() {  # "source<TAB>object"...
+	local line src obj dir lastdir=
+	for line; do
+		src=${line%%$'\t'*}
+		obj=${line#*$'\t'}
+		dir=${obj%/*}
+		[ "$dir" = "$lastdir" ] || mkdir -p "$dir" || exit 255
+		lastdir=$dir
+		case $src in
+		*.ko) ln -s "$src" "$obj" || exit 255 ;;
+		*.ko.xz) xz -dc "$src" >"$obj" || exit 255 ;;
+		*.ko.zst) zstd -qdc "$src" >"$obj" || exit 255 ;;
+		*.ko.gz) gzip -dc "$src" >"$obj" || exit 255 ;;
 		esac
-		: >"$dir/$name.mod"
+		: >"${obj%.o}.mod"
 	done
 }
 export -f prepare
-xargs -a "$work/modules" -P "$JOBS" -n 64 bash -c 'prepare "$@"' _ "$moddir" "$work/o" ||
-	die "cannot copy or decompress the modules"
-# Same naming as prepare(), computed here so parallel writers cannot interleave.
-awk -v o="$work/o" '{
-	sub(/^\.\//, ""); n = split($0, p, "/"); name = p[n]; sub(/\.ko.*$/, "", name); gsub(/-/, "_", name)
-	dir = substr($0, 1, length($0) - length(p[n]) - 1); print o "/" (dir == "" ? "." : dir) "/" name ".o"
-}' "$work/modules" >"$work/objects"
+tr '\n' '\0' <"$work/modules" | xargs -0 -P "$JOBS" -n 256 bash -c 'prepare "$@"' _ ||
+	die "cannot link or decompress the modules"
 
 # A linked .ko still carries its export tables.  modpost would take them for
 # exports of an unlinked object and then stop with errors (namespaces of
 # symbols it did not register, symbols exported twice), and modpost writes
 # no .mod.c at all once any error occurred.  Rename every export-table symbol
 # so that nothing is exported; unresolved imports are only warnings with -w.
+# One map per module that has such symbols (most have none and are left
+# alone): objcopy is the slow step, and it is slower still with a big map.
 # One nm at a time: parallel writers would interleave partial lines in the pipe.
-xargs -a "$work/objects" -n 200 nm --defined-only 2>/dev/null |
-	awk '$3 ~ /^__(ksymtab|kstrtab|kstrtabns|kcrctab|export_symbol)_/ { print $3, "__busalias_conf" $3 }' |
-	sort -u >"$work/rename.map"
-log "renaming $(wc -l <"$work/rename.map") export-table symbols"
-if [ -s "$work/rename.map" ]; then
-	xargs -a "$work/objects" -P "$JOBS" -n 64 bash -c '
-		map=$1; shift
-		for f; do objcopy --redefine-syms="$map" "$f" || exit 255; done' _ "$work/rename.map" ||
+xargs -a "$work/objects" -n 200 nm -A --defined-only 2>/dev/null |
+	awk '$3 ~ /^__(ksymtab|kstrtab|kstrtabns|kcrctab|export_symbol)_/ && match($1, /:[0-9a-fA-F]+$/) {
+		f = substr($1, 1, RSTART - 1)
+		if (f != last) { if (last != "") close(last ".map"); print f; last = f; n++ }
+		print $3, "__busalias_conf" $3 > (f ".map"); syms++
+	}
+	END { printf "%d symbols in %d modules\n", syms, n > "/dev/stderr" }' 2>"$work/rename.count" >"$work/exporters"
+log "renaming export-table symbols: $(cat "$work/rename.count")"
+if [ -s "$work/exporters" ]; then
+	xargs -a "$work/exporters" -P "$JOBS" -n 64 bash -c '
+		for f; do
+			# Never in place: f may be a symlink into the unpacked tree.
+			objcopy --redefine-syms="$f.map" "$f" "$f.tmp" && mv -f "$f.tmp" "$f" || exit 255
+		done' _ ||
 		die "objcopy failed"
 fi
 
-log "running $(basename "$modpost")"
-if ! "$modpost" -w -T "$work/objects" >"$work/modpost.log" 2>&1; then
+# modpost is single-threaded and the modules are independent now that none
+# exports anything: one modpost per chunk of the list.
+log "running $(basename "$modpost") ($JOBS jobs)"
+split -n "l/$JOBS" -d "$work/objects" "$work/chunk."
+pids=()
+for c in "$work"/chunk.*; do
+	"$modpost" -w -T "$c" >"$c.log" 2>&1 &
+	pids+=($!)
+done
+fail=0
+for p in "${pids[@]}"; do wait "$p" || fail=1; done
+cat "$work"/chunk.*.log >"$work/modpost.log"
+if [ "$fail" -ne 0 ]; then
 	grep -E '^(ERROR|FATAL)' "$work/modpost.log" | head -n 20 >&2 || true
 	die "modpost failed (log: $work/modpost.log; CONFORMANCE_KEEP=1 keeps it)"
 fi
 
 # Oracle aliases as "module<TAB>alias".
-while IFS= read -r o; do
-	name=$(basename "$o" .o)
-	modc=${o%.o}.mod.c
-	[ -e "$modc" ] || die "modpost wrote no ${modc#"$work"/}"
-	sed -n 's/^MODULE_ALIAS("\(.*\)");$/\1/p' "$modc" | awk -v m="$name" '{ print m "\t" $0 }'
-done <"$work/objects" | sort -u >"$work/oracle.all"
+sed 's/\.o$/.mod.c/' "$work/objects" >"$work/modc"
+while IFS= read -r c; do
+	[ -e "$c" ] || die "modpost wrote no ${c#"$work"/}"
+done <"$work/modc"
+xargs -a "$work/modc" awk '
+	FNR == 1 { n = split(FILENAME, p, "/"); m = p[n]; sub(/\.mod\.c$/, "", m) }
+	/^MODULE_ALIAS\(".*"\);$/ { a = $0; sub(/^MODULE_ALIAS\("/, "", a); sub(/"\);$/, "", a); print m "\t" a }' |
+	sort -u >"$work/oracle.all"
 
 # --- subject: busalias gen -------------------------------------------------------
 log "running busalias gen"
@@ -153,8 +174,11 @@ END {
 	printf "modules scanned: %d; modules with in-scope aliases: %d\n", nmods, n
 	for (p in per) printf "  %-10s %d aliases compared\n", p, per[p]
 	printf "  (%d oracle acpi*: aliases from pnp tables not counted)\n", pnp_skipped
-	for (i = 1; i <= nmiss && i <= show; i++) printf "MISSING (oracle only): %s\n", miss[i]
-	for (i = 1; i <= nextra && i <= show; i++) printf "EXTRA (busalias only): %s\n", extra[i]
+	cmd = "sort | head -n " show
+	for (i = 1; i <= nmiss; i++) print "MISSING (oracle only): " miss[i] | cmd
+	close(cmd)
+	for (i = 1; i <= nextra; i++) print "EXTRA (busalias only): " extra[i] | cmd
+	close(cmd)
 	printf "conformance: %d modules, %d aliases compared, %d missing, %d extra\n", nmods, compared, nmiss, nextra
 	exit (nmiss || nextra) ? 1 : 0
 }' "$work/oracle.all" "$work/subject.all"
