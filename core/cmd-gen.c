@@ -190,9 +190,11 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 		if (collect(root, &paths) < 0)
 			return BA_EXIT_FAILURE;
 	}
+	/* An input that cannot be read at all is a system error (6), worse than a malformed one (3). */
+	bool unreadable = false;
 	for (int i = optind; i < argc; i++)
 		if (collect(argv[i], &paths) < 0)
-			status = BA_EXIT_PARTIAL;
+			unreadable = true;
 
 	r = load_plugins(&plugins, cfg);
 	if (r < 0) {
@@ -204,14 +206,18 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 
 	results = xcalloc(paths.n, sizeof(*results));
 	for (size_t i = 0; i < paths.n; i++) {
-		generate_module(&plugins, paths.v[i], &results[i]);
-		if (results[i].warnings)
+		r = generate_module(&plugins, paths.v[i], &results[i]);
+		if (r < 0 && r != -ENOEXEC && r != -EINVAL && r != -EPROTO && r != -ENOTSUP)
+			unreadable = true;
+		if (results[i].warnings && status == BA_EXIT_OK)
 			status = BA_EXIT_PARTIAL;
 		free(paths.v[i]);
 	}
 	free(paths.v);
 	qsort(results, paths.n, sizeof(*results), cmp_result);
 
+	if (unreadable)
+		status = BA_EXIT_FAILURE;
 	if (json)
 		render_json(&sb, results, paths.n, ba_warning_count);
 	else

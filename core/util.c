@@ -162,18 +162,55 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	free(big);
 }
 
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is not one. */
+static size_t utf8_len(const unsigned char *p)
+{
+	size_t n;
+	uint32_t cp;
+
+	if (p[0] < 0x80)
+		return 1;
+	if ((p[0] & 0xe0) == 0xc0)
+		n = 2, cp = p[0] & 0x1f;
+	else if ((p[0] & 0xf0) == 0xe0)
+		n = 3, cp = p[0] & 0x0f;
+	else if ((p[0] & 0xf8) == 0xf0)
+		n = 4, cp = p[0] & 0x07;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and values past Unicode are not UTF-8. */
+	if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
 void strbuf_add_json_string(struct strbuf *sb, const char *s)
 {
 	strbuf_add(sb, "\"", 1);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = utf8_len(p);
+
 		if (*p == '"' || *p == '\\') {
 			char esc[2] = { '\\', (char)*p };
 			strbuf_add(sb, esc, 2);
-		} else if (*p < 0x20) {
+		} else if (*p < 0x20 || *p == 0x7f) {
 			strbuf_addf(sb, "\\u%04x", *p);
+		} else if (n == 0) {
+			/* File names are bytes, JSON is UTF-8: a stray byte becomes U+FFFD. */
+			strbuf_adds(sb, "\\ufffd");
+			n = 1;
 		} else {
-			strbuf_add(sb, (const char *)p, 1);
+			strbuf_add(sb, (const char *)p, n);
+			p += n;
+			continue;
 		}
+		p++;
 	}
 	strbuf_add(sb, "\"", 1);
 }

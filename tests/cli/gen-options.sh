@@ -155,7 +155,7 @@ expect_file "$EXPECTED/walk.txt" "$TMP/out" "--basedir --kernel"
 gen -b "$R" -k ../../etc
 expect_rc 2 "-k with a slash"
 gen -b "$R" -k 6.1.0-missing
-[ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && ok || fail "-k of a missing tree: exit status $rc"
+expect_rc 6 "-k of a missing tree"
 expect_err "$R/lib/modules/6.1.0-missing" "-k of a missing tree"
 
 # Exit statuses of usage errors.
@@ -174,8 +174,17 @@ expect_rc 0 "gen --help"
 grep -q -- '--json' "$TMP/out" && ok || fail "gen --help does not mention --json"
 # A path that does not exist is reported; the other paths are still done.
 gen "$TMP/does-not-exist.ko" "$TMP/full.ko"
-[ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && ok || fail "missing input: exit status $rc"
+expect_rc 6 "missing input (unreadable input is a system error)"
 expect_err "$TMP/does-not-exist.ko" "missing input"
 expect_file "$EXPECTED/full.txt" "$TMP/out" "missing input, other file"
+
+# File names are bytes; JSON must stay valid UTF-8 (a stray byte becomes U+FFFD).
+cp "$TMP/full.ko" "$TMP/$(printf 'bad\377name-\303\251.ko')"
+gen --json "$TMP/$(printf 'bad\377name-\303\251.ko')"
+expect_rc 0 "--json with a non-UTF-8 file name"
+if command -v python3 >/dev/null; then
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); p=d["modules"][0]["path"]; assert p.endswith("bad\ufffdname-\u00e9.ko"), p' "$TMP/out" &&
+		ok || fail "--json with a non-UTF-8 file name: not valid UTF-8 JSON, or the name is mangled"
+fi
 
 finish
