@@ -267,7 +267,7 @@ s_status() {
 	expect_json pcspkr driver pcspkr
 }
 
-say "E2E: kernel $(uname -r), e1000 at ${E1000:-none}, iommu group $(readlink "$PCIDEV/iommu_group" | sed 's,.*/,,')"
+say "E2E: kernel $(uname -r), booted in $(now)s, e1000 at ${E1000:-none}, iommu group $(readlink "$PCIDEV/iommu_group" | sed 's,.*/,,')"
 ba version || say "e2e: busalias does not run in the guest"
 scenario vfio-pci s_vfio_pci
 scenario variant s_variant

@@ -22,6 +22,7 @@
 #   E2E_WORK             scratch directory (default: a fresh mktemp -d, removed on success)
 #   E2E_TIMEOUT          seconds the guest may run (default 480)
 #   E2E_KEEP=1           keep the scratch directory
+#   BUSALIAS_NO_DLCLOSE, ASAN_OPTIONS, UBSAN_OPTIONS  passed on to busalias in the guest
 # Exit: 0 all scenarios passed, 1 a scenario failed, 2 setup error.
 set -euo pipefail
 
@@ -208,6 +209,10 @@ chmod 755 "$ird/init"
 grep -v ' ba_e2e_[a-z_]*$' "$mods/modules.alias" >"$ird/e2e/stock.alias"
 cp "$work/gen.alias" "$ird/e2e/gen.alias"
 printf 'E2E_ABI=%s\nE2E_VER=%s\n' "$abi" "$ver" >"$ird/e2e/env"
+# Sanitizer builds (BUSALIAS from an ASan/UBSan tree) want their settings in the guest too.
+for v in BUSALIAS_NO_DLCLOSE ASAN_OPTIONS UBSAN_OPTIONS; do
+	[ -n "${!v:-}" ] && printf 'export %s=%q\n' "$v" "${!v}" >>"$ird/e2e/env"
+done
 (cd "$ird" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -1) >"$work/initramfs.gz" ||
 	die "cannot pack the initramfs"
 t_initramfs=$SECONDS
