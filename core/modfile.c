@@ -161,6 +161,8 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 	nsyms = syms->d_size / gelf_fsize(elf, ELF_T_SYM, 1, EV_CURRENT);
 	const char *strtab = strs->d_buf;
 	size_t strsize = strs->d_size;
+	/* A table ending in NUL terminates every name in it: skip a memchr() per symbol. */
+	bool terminated = strsize > 0 && strtab[strsize - 1] == '\0';
 
 	for (size_t i = 1; i < nsyms; i++) {
 		GElf_Sym sym;
@@ -176,7 +178,7 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 			continue;
 		}
 		name = strtab + sym.st_name;
-		if (!memchr(name, '\0', strsize - sym.st_name)) {
+		if (!terminated && !memchr(name, '\0', strsize - sym.st_name)) {
 			bad_names++;
 			continue;
 		}
