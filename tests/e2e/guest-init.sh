@@ -243,6 +243,69 @@ s_acpi() {
 	expect_override "$PVPANIC" "(null)"
 }
 
+# 7. Safety on the real kernel: --dry-run writes nothing, a NIC whose interface is
+#    up is refused without --force, two concurrent binds serialise on the device
+#    lock, and binding one member of a multi-device IOMMU group warns about the
+#    members left on host drivers (q35's 00:1f.x functions share a group).
+s_safety() {
+	need_bind
+	expect_drv "$PCIDEV" e1000
+	run 0 bind "$E1000" --alias-file /e2e/stock.alias --dry-run
+	grep -q driver_override /tmp/out || fail "--dry-run does not show the driver_override write"
+	expect_drv "$PCIDEV" e1000
+	expect_override "$PCIDEV" "(null)"
+
+	ifname=$(ls "$PCIDEV/net" | head -n 1)
+	[ -n "$ifname" ] || fail "the e1000 has no network interface"
+	ip link set "$ifname" up || fail "cannot bring $ifname up"
+	run 4 bind "$E1000" --alias-file /e2e/stock.alias
+	grep -qi 'in use' /tmp/out || fail "the refusal does not say the device is in use"
+	expect_drv "$PCIDEV" e1000
+	[ $(($(cat "$PCIDEV/net/$ifname/flags") & 1)) = 1 ] || fail "$ifname went down"
+	run 0 bind "$E1000" --alias-file /e2e/stock.alias --force
+	expect_drv "$PCIDEV" vfio-pci
+	run 0 restore "$E1000"
+	expect_drv "$PCIDEV" e1000
+
+	echo "+ two concurrent binds"
+	ba bind "$E1000" --alias-file /e2e/stock.alias >/tmp/c1 2>&1 &
+	p1=$!
+	ba bind "$E1000" --alias-file /e2e/stock.alias >/tmp/c2 2>&1 &
+	p2=$!
+	wait $p1
+	r1=$?
+	wait $p2
+	r2=$?
+	sed 's/^/  1| /' /tmp/c1
+	sed 's/^/  2| /' /tmp/c2
+	[ $r1 = 0 ] && [ $r2 = 0 ] || fail "concurrent binds exited $r1 and $r2"
+	grep -q 'nothing to do' /tmp/c1 /tmp/c2 || fail "neither concurrent bind found the device already bound"
+	expect_drv "$PCIDEV" vfio-pci
+	run 0 restore "$E1000"
+	expect_drv "$PCIDEV" e1000
+
+	smbus= sata=
+	for d in /sys/bus/pci/devices/*; do
+		case $(cat "$d/class") in
+		0x0c0500) smbus=${d##*/} ;;
+		0x010601) sata=${d##*/} ;;
+		esac
+	done
+	[ -n "$smbus" ] && [ -n "$sata" ] || fail "no q35 SMBus/AHCI functions"
+	[ "$(readlink "/sys/bus/pci/devices/$smbus/iommu_group")" = "$(readlink "/sys/bus/pci/devices/$sata/iommu_group")" ] ||
+		fail "$smbus and $sata are not in one IOMMU group"
+	modprobe ahci || fail "modprobe ahci failed"
+	expect_drv "/sys/bus/pci/devices/$sata" ahci
+	before=$(drv "/sys/bus/pci/devices/$smbus")
+	run 0 bind "$smbus" --alias-file /e2e/stock.alias
+	grep -q "$sata is still bound to host driver ahci" /tmp/out || fail "no warning about $sata left on ahci"
+	expect_drv "/sys/bus/pci/devices/$smbus" vfio-pci
+	expect_drv "/sys/bus/pci/devices/$sata" ahci
+	run 0 restore "$smbus"
+	expect_drv "/sys/bus/pci/devices/$smbus" "$before"
+	expect_override "/sys/bus/pci/devices/$smbus" "(null)"
+}
+
 # 6. status --json names the devices, their drivers and IOMMU groups.
 s_status() {
 	has_cmd status || { echo "SKIPPED: this busalias has no 'status' command"; exit 77; }
@@ -275,4 +338,5 @@ scenario rollback s_rollback
 scenario platform s_platform
 scenario acpi s_acpi
 scenario status-json s_status
+scenario safety s_safety
 finish
