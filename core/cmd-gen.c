@@ -78,8 +78,7 @@ static const char *kver_str(uint32_t k, char *buf, size_t len)
 static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < r[i].aliases.n; j++)
-		{
+		for (size_t j = 0; j < r[i].aliases.n; j++) {
 			/* Not strbuf_addf(): a printf per line is measurable over a whole tree. */
 			strbuf_add(sb, "alias ", 6);
 			strbuf_adds(sb, r[i].aliases.alias[j]);
