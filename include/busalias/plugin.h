@@ -194,14 +194,35 @@ static inline __attribute__((format(printf, 2, 3))) int ba_emitf(struct ba_out *
  */
 static inline void ba_add_hex(char *buf, size_t len, const char *sep, int match, uint64_t value, int width)
 {
+	/*
+	 * By hand, not snprintf(): this runs for every field of every entry and
+	 * was a fifth of `busalias gen`'s instructions.  Same output, including
+	 * truncation, as snprintf(buf + used, len - used, "%s%0*llX", ...).
+	 */
+	static const char hex[] = "0123456789ABCDEF";
 	size_t used = strlen(buf);
 
 	if (used >= len)
 		return;
-	if (match)
-		snprintf(buf + used, len - used, "%s%0*llX", sep, width, (unsigned long long)value);
-	else
-		snprintf(buf + used, len - used, "%s*", sep);
+	for (; *sep && used + 1 < len; sep++)
+		buf[used++] = *sep;
+	if (!match) {
+		if (used + 1 < len)
+			buf[used++] = '*';
+	} else {
+		char digits[16];
+		int n = 0;
+
+		do {
+			digits[n++] = hex[value & 0xf];
+			value >>= 4;
+		} while (value);
+		for (int pad = width - n; pad > 0 && used + 1 < len; pad--)
+			buf[used++] = '0';
+		while (n > 0 && used + 1 < len)
+			buf[used++] = digits[--n];
+	}
+	buf[used] = '\0';
 }
 
 /* Ensure a trailing '*', as the kernel's add_wildcard() does. */
