@@ -120,6 +120,21 @@ need_bind() {
 	done
 }
 
+# After a failed scenario, put the devices back on their drivers through the
+# guest's sysfs directly, so one failure does not cascade into the next scenario.
+reset_dev() {  # sysfs device dir, bus
+	[ -e "$1" ] || return 0
+	echo >"$1/driver_override"
+	[ "$(drv "$1")" = none ] || echo "${1##*/}" >"$1/driver/unbind"
+	echo "${1##*/}" >"/sys/bus/$2/drivers_probe"
+	echo "reset: ${1##*/} now on $(drv "$1")"
+}
+reset_all() {
+	reset_dev "$PCIDEV" pci
+	reset_dev "$PCSPKR" platform
+	reset_dev "$PVPANIC" platform
+}
+
 now() { cut -d' ' -f1 /proc/uptime; }
 scenario() {  # name function
 	local name=$1 t0 t1 rc res reason
@@ -132,7 +147,7 @@ scenario() {  # name function
 	case $rc in
 	0) res=PASS ;;
 	77) res=SKIP ;;
-	*) res=FAIL ;;
+	*) res=FAIL; reset_all 2>&1 | sed "s/^/[$name] /" ;;
 	esac
 	say "E2E: $res $name ($(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')s)${reason:+ $reason}"
 }
