@@ -29,6 +29,7 @@ if [ -n "${MODDIR:-}" ]; then
 	abi=$(basename "$moddir")
 else
 	FETCH_KBUILD=0
+	# shellcheck source=tests/conformance/fetch-kernel.sh
 	. "$(dirname "$0")/../tests/conformance/fetch-kernel.sh"
 fi
 [ -d "$moddir" ] || die "$moddir: no such directory"

@@ -32,6 +32,7 @@ for tool in apt-cache apt-get dpkg-deb objcopy nm awk sort xargs; do
 	command -v "$tool" >/dev/null || die "$tool not found (install apt/dpkg/binutils)"
 done
 
+# shellcheck source=tests/conformance/fetch-kernel.sh
 . "$(dirname "$0")/fetch-kernel.sh"
 # For testing this script: another module tree built for the same kernel.
 moddir=${CONFORMANCE_MODDIR:-$moddir}
