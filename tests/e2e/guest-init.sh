@@ -1,5 +1,6 @@
 #!/bin/busybox sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
+# shellcheck shell=dash disable=SC1091,SC2015  # busybox ash: has local
 #
 # /init of the e2e guest (see run.sh).  Mounts the module tree shared over 9p,
 # loads the drivers the scenarios start from (there is no udev), runs each
@@ -299,7 +300,7 @@ s_safety() {
 	run 0 restore "$E1000"
 	expect_drv "$PCIDEV" e1000
 
-	smbus= sata=
+	smbus='' sata=''
 	for d in /sys/bus/pci/devices/*; do
 		case $(cat "$d/class") in
 		0x0c0500) smbus=${d##*/} ;;

@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC2015,SC2016  # "[ ] && [ ] || die" is meant; the Makefile include line is literal
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # End-to-end: busalias bind/restore/status against a real Debian kernel in QEMU.
