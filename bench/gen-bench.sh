@@ -6,6 +6,7 @@
 #   busalias  busalias gen over the whole tree, to /dev/null
 #   depmod    depmod -b on a scratch symlink farm of the tree (never /lib/modules)
 #   minscan   bench/minscan: libelf open + symtab walk + table-symbol match only
+#   busalias -j1  the same on one thread, for the single-threaded comparison
 # Page cache warmed first; the best (minimum) of RUNS (default 9) runs of each
 # is reported, as wall and as CPU (user + sys) time, with the ratios busalias/minscan (goal <= 1.3) and depmod/busalias
 # (goal >= 5).
@@ -75,18 +76,22 @@ log "busalias: $(wc -l <"$scratch/gen.out") aliases; minscan: $ms"
 
 log "timing, best of $RUNS runs each"
 t_ba=$(bench "$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" "$moddir")
+# The same with one thread: minscan and depmod are single-threaded.
+t_b1=$(bench "$BUSALIAS" gen -j1 --plugin-dir "$PLUGIN_DIR" "$moddir")
 t_ms=$(bench "$MINSCAN" "$moddir")
 t_dm=$(bench "$DEPMOD" -b "$scratch" "$abi")
-case "$t_ba$t_ms$t_dm" in *FAIL*) die "a timed run failed (busalias $t_ba, minscan $t_ms, depmod $t_dm)" ;; esac
+case "$t_ba$t_b1$t_ms$t_dm" in *FAIL*) die "a timed run failed (busalias $t_ba, minscan $t_ms, depmod $t_dm)" ;; esac
 
-awk -v ba="$t_ba" -v ms="$t_ms" -v dm="$t_dm" -v n="$n_ko" -v runs="$RUNS" '
+awk -v ba="$t_ba" -v b1="$t_b1" -v ms="$t_ms" -v dm="$t_dm" -v n="$n_ko" -v runs="$RUNS" '
 BEGIN {
-	split(ba, b, " "); split(ms, m, " "); split(dm, d, " ")
+	split(ba, b, " "); split(b1, s, " "); split(ms, m, " "); split(dm, d, " ")
 	printf "modules: %d; best of %d runs            wall       cpu\n", n, runs
 	printf "  busalias gen                      %7.3f s  %7.3f s\n", b[1], b[2]
+	printf "  busalias gen -j1 (one thread)     %7.3f s  %7.3f s\n", s[1], s[2]
 	printf "  minscan (libelf scan only)        %7.3f s  %7.3f s\n", m[1], m[2]
 	printf "  depmod -b                         %7.3f s  %7.3f s\n", d[1], d[2]
 	r1 = b[1] / m[1]; r2 = d[1] / b[1]
 	printf "  busalias/minscan                  %7.2fx   %7.2fx  (goal <= 1.30 wall: %s)\n", r1, (m[2] > 0 ? b[2] / m[2] : 0), ((r1 <= 1.3) ? "met" : "MISSED")
+	printf "  busalias -j1/minscan              %7.2fx   %7.2fx\n", s[1] / m[1], (m[2] > 0 ? s[2] / m[2] : 0)
 	printf "  depmod/busalias                   %7.2fx   %7.2fx  (goal >= 5.00 wall: %s)\n", r2, (b[2] > 0 ? d[2] / b[2] : 0), ((r2 >= 5) ? "met" : "MISSED")
 }'

@@ -41,6 +41,9 @@ extern unsigned long ba_warning_count;
 void ba_err(const char *fmt, ...) _printf_(1, 2);
 void ba_warn(const char *fmt, ...) _printf_(1, 2);
 void ba_info(const char *fmt, ...) _printf_(1, 2);
+struct strbuf;
+/* Send this thread's messages to sb instead of stderr (NULL: back to stderr). */
+void ba_log_capture(struct strbuf *sb);
 
 /* util.c */
 void *xmalloc(size_t n);
@@ -175,6 +178,8 @@ struct gen_result {
 	uint32_t kver;
 	struct alias_list aliases;
 	unsigned warnings;
+	char *messages;  /* warnings captured while generating in parallel, printed in output order */
+	int error;       /* generate_module()'s return */
 };
 
 /* Scan one module; 0, or -errno when the file could not be read at all. */

@@ -2,6 +2,7 @@
 /* busalias gen: module files -> modules.alias lines. */
 #include <errno.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <getopt.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,6 +10,10 @@
 
 #include "busalias.h"
 #include "cmdline.h"
+
+#define MAX_JOBS 64
+/* Below this many modules per thread, starting threads costs more than it saves. */
+#define MIN_MODULES_PER_JOB 32
 
 struct path_list {
 	char **v;
@@ -118,6 +123,54 @@ static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n,
 	strbuf_addf(sb, "\n],\"warnings\":%lu}\n", warnings);
 }
 
+struct gen_work {
+	const struct plugin_set *plugins;
+	char **paths;
+	struct gen_result *results;
+	size_t n, next;
+};
+
+static void *gen_worker(void *arg)
+{
+	struct gen_work *w = arg;
+	size_t i;
+
+	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->n) {
+		struct strbuf messages = { 0 };
+
+		ba_log_capture(&messages);
+		w->results[i].error = generate_module(w->plugins, w->paths[i], &w->results[i]);
+		ba_log_capture(NULL);
+		w->results[i].messages = messages.buf;
+	}
+	return NULL;
+}
+
+/* Modules are independent: spread them over `jobs` threads; output order is fixed later by sorting. */
+static void generate_all(const struct plugin_set *plugins, char **paths, struct gen_result *results, size_t n,
+			 unsigned jobs)
+{
+	struct gen_work w = { .plugins = plugins, .paths = paths, .results = results, .n = n };
+	pthread_t tid[MAX_JOBS];
+	unsigned started = 0;
+
+	if (jobs > n / MIN_MODULES_PER_JOB)
+		jobs = (unsigned)(n / MIN_MODULES_PER_JOB);
+	for (; started + 1 < jobs; started++)
+		if (pthread_create(&tid[started], NULL, gen_worker, &w) != 0)
+			break;
+	gen_worker(&w);
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+}
+
+static unsigned default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
 static void usage(FILE *f)
 {
 	fputs("Usage: busalias gen [OPTIONS] [PATH...]\n"
@@ -128,6 +181,7 @@ static void usage(FILE *f)
 	      "  -b, --basedir DIR     module tree root, as depmod -b (default /)\n"
 	      "  -k, --kernel VERSION  kernel version directory (default: uname -r)\n"
 	      "      --json            JSON instead of modules.alias lines\n"
+	      "  -j, --jobs N          read modules in N threads (default: online CPUs)\n"
 	      COMMON_OPTIONS_HELP,
 	      f);
 }
@@ -140,18 +194,20 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 		{ "basedir", required_argument, NULL, 'b' },
 		{ "kernel", required_argument, NULL, 'k' },
 		{ "json", no_argument, NULL, OPT_JSON },
+		{ "jobs", required_argument, NULL, 'j' },
 		COMMON_OPTIONS,
 		{ 0 },
 	};
 	const char *output = NULL;
 	bool json = false;
+	unsigned jobs = default_jobs();
 	struct path_list paths = { 0 };
 	struct plugin_set plugins = { 0 };
 	struct strbuf sb = { 0 };
 	struct gen_result *results;
 	int c, r, status = BA_EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "o:b:k:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:b:k:j:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			output = optarg;
@@ -165,6 +221,16 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 		case OPT_JSON:
 			json = true;
 			break;
+		case 'j': {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (*end || v < 1 || v > MAX_JOBS) {
+				ba_err("--jobs: expected a number from 1 to %d, got '%s'", MAX_JOBS, optarg);
+				return BA_EXIT_USAGE;
+			}
+			jobs = (unsigned)v;
+			break;
+		}
 		case 'h':
 			usage(stdout);
 			return BA_EXIT_OK;
@@ -211,8 +277,9 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	}
 
 	results = xcalloc(paths.n, sizeof(*results));
+	generate_all(&plugins, paths.v, results, paths.n, jobs);
 	for (size_t i = 0; i < paths.n; i++) {
-		r = generate_module(&plugins, paths.v[i], &results[i]);
+		r = results[i].error;
 		if (r < 0 && r != -ENOEXEC && r != -EINVAL && r != -EPROTO && r != -ENOTSUP)
 			unreadable = true;
 		if (results[i].warnings && status == BA_EXIT_OK)
@@ -221,6 +288,9 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	}
 	free(paths.v);
 	qsort(results, paths.n, sizeof(*results), cmp_result);
+	for (size_t i = 0; i < paths.n; i++)
+		if (results[i].messages)
+			fputs(results[i].messages, stderr);
 
 	if (unreadable)
 		status = BA_EXIT_FAILURE;

@@ -257,6 +257,7 @@ void gen_result_release(struct gen_result *r)
 {
 	free(r->path);
 	free(r->name);
+	free(r->messages);
 	alias_list_release(&r->aliases);
 	memset(r, 0, sizeof(*r));
 }

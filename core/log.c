@@ -6,6 +6,14 @@
 bool ba_quiet;
 unsigned long ba_warning_count;
 
+/* Per-thread: parallel `gen` keeps each module's messages and prints them in output order. */
+static __thread struct strbuf *capture;
+
+void ba_log_capture(struct strbuf *sb)
+{
+	capture = sb;
+}
+
 static void vlog(const char *prefix, const char *fmt, va_list ap)
 {
 	char line[2048];
@@ -15,7 +23,10 @@ static void vlog(const char *prefix, const char *fmt, va_list ap)
 	for (char *p = line; *p; p++)
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
-	fprintf(stderr, "busalias: %s%s\n", prefix, line);
+	if (capture)
+		strbuf_addf(capture, "busalias: %s%s\n", prefix, line);
+	else
+		fprintf(stderr, "busalias: %s%s\n", prefix, line);
 }
 
 void ba_err(const char *fmt, ...)
@@ -31,7 +42,7 @@ void ba_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	ba_warning_count++;
+	__atomic_fetch_add(&ba_warning_count, 1, __ATOMIC_RELAXED);
 	if (ba_quiet)
 		return;
 	va_start(ap, fmt);
