@@ -7,6 +7,7 @@ set -uo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$src/build}
 asan=${BUILD_ASAN:-$src/build-asan}
+tsan=${BUILD_TSAN:-$src/build-tsan}
 export BUSALIAS_TEST_CACHE=${BUSALIAS_TEST_CACHE:-/var/cache/busalias-test}
 passed=0 failed=0 failures=()
 
@@ -75,6 +76,17 @@ for target in check-conformance check-e2e; do
 		echo "=== make $target: target not present in this tree"
 	fi
 done
+
+# Parallel gen under ThreadSanitizer, over the real module tree the conformance test fetched.
+tsan_gen() {
+	local tree
+	tree=$(ls -d "$BUSALIAS_TEST_CACHE"/unpacked/linux-image-*/lib/modules/* 2>/dev/null | head -n 1)
+	[ -n "$tree" ] || { echo "no unpacked kernel tree in $BUSALIAS_TEST_CACHE"; return 1; }
+	"$src/tools/build.sh" "$tsan" CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" &&
+	BUSALIAS_NO_DLCLOSE=1 TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
+		"$tsan/busalias" gen -j4 --plugin-dir "$tsan/build-plugins" "$tree" >/dev/null
+}
+step "busalias gen -j4 under TSan" tsan_gen && passed=$((passed + 1)) || failed=$((failed + 1))
 
 distcheck() { make -C "$build" distcheck >"$build/distcheck.out" 2>&1 || { tail -n 60 "$build/distcheck.out"; return 1; }; }
 step "make distcheck" distcheck && passed=$((passed + 1)) || failed=$((failed + 1))
