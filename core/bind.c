@@ -93,6 +93,18 @@ static int roll_back(const struct sysfs *sys, const struct ba_device *dev, const
 	return BA_EXIT_UNSAFE;
 }
 
+/* Release the device from its driver (if any) and let the bus probe it again, as bind and restore both do. */
+static int unbind_and_reprobe(const struct sysfs *sys, const struct ba_device *dev, const char *driver)
+{
+	if (driver[0]) {
+		_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, driver);
+		if (write_step(sys, "step 'unbind'", unbind, dev->name) < 0)
+			return -1;
+	}
+	_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
+	return write_step(sys, "step 'drivers_probe'", probe, dev->name) < 0 ? -1 : 0;
+}
+
 struct find_drv {
 	const char *bus;
 	char *out;
@@ -306,13 +318,7 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 	ba_info("binding %s:%s to %s (module %s)", dev->bus, dev->name, drv, module);
 	if (write_step(sys, "step 'driver_override'", ovr, drv) < 0)
 		return roll_back(sys, dev, &orig);
-	if (orig.driver[0]) {
-		_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, orig.driver);
-		if (write_step(sys, "step 'unbind'", unbind, dev->name) < 0)
-			return roll_back(sys, dev, &orig);
-	}
-	_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
-	if (write_step(sys, "step 'drivers_probe'", probe, dev->name) < 0)
+	if (unbind_and_reprobe(sys, dev, orig.driver) < 0)
 		return roll_back(sys, dev, &orig);
 	if (o->dry_run) {
 		printf("would verify that %s/%s/driver is %s\n", sys->root, dev->devpath, drv);
@@ -349,13 +355,7 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 	}
 	if (orig.override[0] && write_step(sys, "step 'clear driver_override'", ovr, "\n") < 0)
 		return roll_back(sys, dev, &orig);
-	if (orig.driver[0]) {
-		_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, orig.driver);
-		if (write_step(sys, "step 'unbind'", unbind, dev->name) < 0)
-			return roll_back(sys, dev, &orig);
-	}
-	_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
-	if (write_step(sys, "step 'drivers_probe'", probe, dev->name) < 0)
+	if (unbind_and_reprobe(sys, dev, orig.driver) < 0)
 		return roll_back(sys, dev, &orig);
 	if (dry_run) {
 		printf("would verify that %s/%s/driver is not %s\n", sys->root, dev->devpath, or_none(orig.override));
