@@ -12,6 +12,5 @@ if [ -d "$tree" ]; then
 	exec "$build/busalias" gen --plugin-dir "$build/build-plugins" "$tree"
 fi
 echo "no $tree here: generating from the sample modules in $build/samples" >&2
-"$src/tools/deps.sh" test
 make -C "$build" samples >/dev/null
 exec "$build/busalias" gen --plugin-dir "$build/build-plugins" "$build/samples"
