@@ -49,6 +49,20 @@ static void parse_modinfo(struct module_file *m, const char *p, size_t len, cons
 	}
 }
 
+/* Only on the error path: say why a file libelf could not read is no module. */
+static const char *why_not_elf(int fd)
+{
+	struct stat st;
+
+	if (fd >= 0 && fstat(fd, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return "not a regular file";
+		if (st.st_size == 0)
+			return "not an ELF file (empty)";
+	}
+	return "not an ELF file";
+}
+
 static int load_image(struct module_file *m)
 {
 	struct stat st;
@@ -57,33 +71,30 @@ static int load_image(struct module_file *m)
 	const char *why = NULL;
 	int r;
 
-	m->fd = open(m->path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO named like a module must not hang the run. */
+	m->fd = open(m->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (m->fd < 0) {
 		r = -errno;
 		ba_warn("%s: cannot open: %s", m->path, strerror(-r));
 		return r;
+	}
+	if (c == COMP_NONE) {
+		/*
+		 * No image: libelf fstat()s and pread()s the headers and the few
+		 * sections we use from m->fd.  Mapping the whole file cost a page
+		 * fault per 64 KiB and a TLB flush at munmap(), a quarter of the
+		 * run time; a stat of our own cost another syscall per module.
+		 */
+		return 0;
 	}
 	if (fstat(m->fd, &st) < 0) {
 		r = -errno;
 		ba_warn("%s: cannot stat: %s", m->path, strerror(-r));
 		return r;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		ba_warn("%s: not a regular file", m->path);
-		return -EINVAL;
-	}
-	if (st.st_size == 0) {
-		ba_warn("%s: not an ELF file (empty)", m->path);
+	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+		ba_warn("%s: %s", m->path, why_not_elf(m->fd));
 		return -ENOEXEC;
-	}
-	if (c == COMP_NONE) {
-		/*
-		 * No image: libelf pread()s the headers and the few sections we
-		 * use from m->fd.  Mapping the whole file cost a page fault per
-		 * 64 KiB and a TLB flush at munmap(), a quarter of the run time.
-		 */
-		m->image_len = (size_t)st.st_size;
-		return 0;
 	}
 	mapped = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, m->fd, 0);
 	if (mapped == MAP_FAILED) {
@@ -254,7 +265,7 @@ int module_file_open(const char *path, struct module_file **out)
 	elf = m->image ? elf_memory(m->image, m->image_len) : elf_begin(m->fd, ELF_C_READ, NULL);
 	m->elf = elf;
 	if (!elf || elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh)) {
-		ba_warn("%s: not an ELF file", path);
+		ba_warn("%s: %s", path, m->image ? "not an ELF file" : why_not_elf(m->fd));
 		r = -ENOEXEC;
 		goto fail;
 	}
