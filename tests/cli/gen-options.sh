@@ -187,4 +187,13 @@ if command -v python3 >/dev/null; then
 		ok || fail "--json with a non-UTF-8 file name: not valid UTF-8 JSON, or the name is mangled"
 fi
 
+# A FIFO named like a module is reported, not waited on.
+mkfifo "$TMP/fifo.ko"
+timeout 20 "$BUSALIAS" $NOCONF gen --plugin-dir "$PLUGIN_DIR" "$TMP/fifo.ko" "$TMP/full.ko" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 3 "FIFO named *.ko"
+expect_err "$TMP/fifo.ko: not a regular file" "FIFO named *.ko"
+expect_file "$EXPECTED/full.txt" "$TMP/out" "FIFO named *.ko, other file"
+rm -f "$TMP/fifo.ko"
+
 finish
