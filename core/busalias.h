@@ -201,6 +201,7 @@ struct ba_config {
 	char *lock_dir;
 	char *modprobe;
 	char *prefix;
+	double lock_timeout;  /* seconds to wait for a device lock; 0: do not wait */
 	bool quiet;
 };
 void config_init(struct ba_config *c);
@@ -208,6 +209,8 @@ void config_init(struct ba_config *c);
 int config_load(struct ba_config *c, const char *path);
 void config_release(struct ba_config *c);
 void config_set(char **field, const char *value);
+/* A duration in seconds ("30", "0.5"): 0, or -EINVAL. */
+int parse_seconds(const char *s, double *out);
 
 /* commands */
 int cmd_gen(int argc, char **argv, struct ba_config *cfg);
@@ -257,8 +260,10 @@ sysfs_write_fn sysfs_write_real;
 /* exec.c: run argv[0] (PATH search if it has no '/') and wait.  Exit status, or -errno. */
 int run_argv(char *const argv[], bool dry_run);
 
-/* lock.c: exclusive per-device lock in lock_dir, waiting for another holder.  Returns an fd or -errno. */
-int device_lock(const char *lock_dir, const char *bus, const char *name);
+/* lock.c: exclusive per-device lock in lock_dir, waiting up to timeout seconds for another holder.
+ * Returns an fd, -ETIMEDOUT if the holder kept it, or -errno. */
+char *device_lock_path(const char *lock_dir, const char *bus, const char *name);
+int device_lock(const char *lock_dir, const char *bus, const char *name, double timeout);
 
 /* device.c */
 struct ba_device {

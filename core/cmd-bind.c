@@ -21,6 +21,7 @@ enum {
 	OPT_FORCE,
 	OPT_NO_LOAD,
 	OPT_JSON,
+	OPT_LOCK_TIMEOUT,
 };
 
 struct bind_args {
@@ -45,6 +46,7 @@ static const struct option long_options[] = {
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "no-load", no_argument, NULL, OPT_NO_LOAD },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
 	COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -55,6 +57,7 @@ static const struct option long_options[] = {
 	"  -k, --kernel VERSION   kernel version (default: uname -r)\n"                        \
 	"      --prefix PREFIX    put PREFIX before the modalias (default vfio_)\n"
 #define SYSFS_HELP "      --sysfs-root DIR   sysfs mount point (default /sys)\n"
+#define LOCK_TIMEOUT_HELP "      --lock-timeout S   wait at most S seconds for the device lock (default 30; 0: no wait)\n"
 
 static const struct {
 	const char *name, *synopsis, *help, *allowed;
@@ -71,13 +74,13 @@ static const struct {
 	  "      --force            take a device that is in use (network interface up)\n"
 	  "      --no-load          do not run modprobe\n"
 	  "      --modprobe PATH    modprobe to run (default /sbin/modprobe)\n"
-	  "      --lock-dir DIR     per-device locks (default /run/busalias)\n" MODULES_HELP SYSFS_HELP,
-	  "driver dry-run force no-load modprobe lock-dir alias-file basedir kernel prefix sysfs-root" },
+	  "      --lock-dir DIR     per-device locks (default /run/busalias)\n" LOCK_TIMEOUT_HELP MODULES_HELP SYSFS_HELP,
+	  "driver dry-run force no-load modprobe lock-dir lock-timeout alias-file basedir kernel prefix sysfs-root" },
 	{ "restore", "[OPTIONS] DEV",
 	  "Clear DEV's driver_override and give it back to the driver the kernel would choose.\n\n"
 	  "      --dry-run          print every write, change nothing\n"
-	  "      --lock-dir DIR     per-device locks (default /run/busalias)\n" SYSFS_HELP,
-	  "dry-run lock-dir sysfs-root" },
+	  "      --lock-dir DIR     per-device locks (default /run/busalias)\n" LOCK_TIMEOUT_HELP SYSFS_HELP,
+	  "dry-run lock-dir lock-timeout sysfs-root" },
 	{ "status", "[OPTIONS] [DEV...]",
 	  "Show bus, driver, driver_override, IOMMU group and best VFIO candidate of devices\n"
 	  "(default: every device of every plugin's bus).\n\n"
@@ -139,6 +142,12 @@ static int parse(int ci, int argc, char **argv, struct ba_config *cfg, struct bi
 			break;
 		case OPT_LOCK_DIR:
 			config_set(&cfg->lock_dir, optarg);
+			break;
+		case OPT_LOCK_TIMEOUT:
+			if (parse_seconds(optarg, &cfg->lock_timeout) < 0) {
+				ba_err("--lock-timeout: expected seconds (0 or more), got '%s'", optarg);
+				return BA_EXIT_USAGE;
+			}
 			break;
 		case OPT_MODPROBE:
 			config_set(&cfg->modprobe, optarg);
@@ -278,7 +287,14 @@ static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *c
 			dev.name);
 	/* A dry run changes nothing, so it need not wait for anyone. */
 	if (!a.o.dry_run) {
-		lock = device_lock(cfg->lock_dir, dev.bus, dev.name);
+		lock = device_lock(cfg->lock_dir, dev.bus, dev.name, cfg->lock_timeout);
+		if (lock == -ETIMEDOUT) {
+			_cleanup_free_ char *path = device_lock_path(cfg->lock_dir, dev.bus, dev.name);
+			ba_err("%s:%s: another process still holds %s after %g s (--lock-timeout); nothing was changed",
+			       dev.bus, dev.name, path, cfg->lock_timeout);
+			plugin_set_free(&set);
+			return BA_EXIT_FAILURE;
+		}
 		if (lock < 0) {
 			ba_err("%s: cannot take the lock for %s:%s: %s", cfg->lock_dir, dev.bus, dev.name,
 			       strerror(-lock));

@@ -2,6 +2,7 @@
 /* busalias.conf(5), parsed with inih; every bad line is reported as file:line. */
 #include <errno.h>
 #include <ini.h>
+#include <math.h>
 #include <string.h>
 
 #include "busalias.h"
@@ -20,6 +21,7 @@ void config_init(struct ba_config *c)
 	config_set(&c->sysfs_root, "/sys");
 	config_set(&c->lock_dir, "/run/busalias");
 	config_set(&c->modprobe, "/sbin/modprobe");
+	c->lock_timeout = 30;
 	/* prefix stays NULL: then the bus plugin's match_prefix, then "vfio_". */
 }
 
@@ -61,6 +63,23 @@ static bool parse_bool(const char *v, bool *out)
 	return true;
 }
 
+int parse_seconds(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	/* Plain decimal only: no hex, no "inf", no "nan", nothing after the number. */
+	if (!s[0] || strspn(s, "0123456789.") != strlen(s))
+		return -EINVAL;
+	errno = 0;
+	v = strtod(s, &end);
+	/* A year is more than anyone means; beyond it the deadline arithmetic loses precision. */
+	if (errno || *end || end == s || !isfinite(v) || v < 0 || v > 366 * 86400.0)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
 static int on_pair(void *user, const char *section, const char *key, const char *value)
 {
 	struct parse_state *ps = user;
@@ -84,6 +103,14 @@ static int on_pair(void *user, const char *section, const char *key, const char 
 	if (!strcmp(section, "output") && !strcmp(key, "quiet")) {
 		if (!parse_bool(value, &c->quiet)) {
 			ba_err("%s:%u: [output] quiet: expected true or false, got '%s'", ps->path, ps->line, value);
+			ps->errors++;
+		}
+		return 1;
+	}
+	if (!strcmp(section, "bind") && !strcmp(key, "lock_timeout")) {
+		if (parse_seconds(value, &c->lock_timeout) < 0) {
+			ba_err("%s:%u: [bind] lock_timeout: expected seconds (0 or more), got '%s'", ps->path, ps->line,
+			       value);
 			ps->errors++;
 		}
 		return 1;

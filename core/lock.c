@@ -5,13 +5,55 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "busalias.h"
 
-int device_lock(const char *lock_dir, const char *bus, const char *name)
+char *device_lock_path(const char *lock_dir, const char *bus, const char *name)
+{
+	return xasprintf("%s/%s:%s.lock", lock_dir, bus, name);
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Poll with LOCK_NB until the deadline rather than block in flock(LOCK_EX):
+ * a blocking wait could only be cut short by a signal, and an alarm() or a
+ * signal handler would leak into the rest of the process.
+ */
+static int wait_lock(int fd, double timeout)
+{
+	double deadline = now_seconds() + timeout;
+	long step_ns = 1000000; /* 1 ms, doubling up to 50 ms: quick for short waits, cheap for long ones */
+
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return -errno;
+		double left = deadline - now_seconds();
+		if (left <= 0)
+			return -ETIMEDOUT;
+		long ns = step_ns;
+		if ((double)ns > left * 1e9)
+			ns = (long)(left * 1e9) + 1;
+		struct timespec ts = { .tv_sec = ns / 1000000000L, .tv_nsec = ns % 1000000000L };
+		nanosleep(&ts, NULL);
+		if (step_ns < 50000000L)
+			step_ns *= 2;
+	}
+}
+
+int device_lock(const char *lock_dir, const char *bus, const char *name, double timeout)
 {
 	_cleanup_free_ char *path = NULL;
-	int fd;
+	int fd, r;
 
 	struct stat st;
 
@@ -28,23 +70,19 @@ int device_lock(const char *lock_dir, const char *bus, const char *name)
 		       (unsigned)st.st_uid, (unsigned)(st.st_mode & 07777));
 		return -EPERM;
 	}
-	path = xasprintf("%s/%s:%s.lock", lock_dir, bus, name);
+	path = device_lock_path(lock_dir, bus, name);
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0)
 		return -errno;
-	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		if (errno != EWOULDBLOCK) {
-			int r = -errno;
-			close(fd);
-			return r;
-		}
-		ba_info("%s: waiting for another busalias run on %s:%s", path, bus, name);
-		while (flock(fd, LOCK_EX) < 0)
-			if (errno != EINTR) {
-				int r = -errno;
-				close(fd);
-				return r;
-			}
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return fd;
+	r = errno == EWOULDBLOCK ? -ETIMEDOUT : -errno;
+	if (r == -ETIMEDOUT && timeout > 0) {
+		ba_info("%s: waiting for another busalias run on %s:%s (up to %g s)", path, bus, name, timeout);
+		r = wait_lock(fd, timeout);
+		if (r == 0)
+			return fd;
 	}
-	return fd;
+	close(fd);
+	return r;
 }

@@ -178,6 +178,52 @@ if command -v flock >/dev/null; then
 	expect_in "$err" "waiting for another busalias run" "says it is waiting"
 	[ $elapsed -ge 1000 ] && ok "waited ${elapsed} ms" || fail "did not wait (${elapsed} ms)"
 fi
+# A holder that keeps the lock: give up after --lock-timeout, naming device and lock file, nothing written.
+newtree
+mkdir -p "$T/.lock"
+if command -v flock >/dev/null; then
+	LOCKF=$T/.lock/pci:0000:01:00.0.lock
+	# Held by this shell on fd 9 (no background process to clean up); busalias opens the file anew, so it conflicts.
+	exec 9>"$LOCKF"
+	flock -n 9 || fail "cannot take $LOCKF"
+	before=$(snapshot)
+	start=$(date +%s%N)
+	babind --lock-timeout 0.5 0000:01:00.0
+	elapsed=$((($(date +%s%N) - start) / 1000000))
+	expect_rc 6 "bind gives up after --lock-timeout (rc 6)"
+	expect_in "$err" "pci:0000:01:00.0: another process still holds $LOCKF after 0.5 s" "names the device and the lock file"
+	expect_eq "$(printf '%s\n' "$err" | grep -c error:)" 1 "one error line"
+	[ $elapsed -ge 450 ] && [ $elapsed -lt 5000 ] && ok "timed out after ${elapsed} ms" || fail "timeout took ${elapsed} ms"
+	expect_eq "$(snapshot)" "$before" "a timed-out bind changes nothing"
+	start=$(date +%s%N)
+	babind --lock-timeout 0 0000:01:00.0
+	elapsed=$((($(date +%s%N) - start) / 1000000))
+	expect_rc 6 "--lock-timeout 0 does not wait"
+	[ $elapsed -lt 2000 ] && ok "no wait (${elapsed} ms)" || fail "--lock-timeout 0 waited ${elapsed} ms"
+	ba restore --lock-dir "$T/.lock" --lock-timeout 0.2 0000:01:00.0
+	expect_rc 6 "restore honours --lock-timeout"
+	expect_in "$err" "$LOCKF" "restore names the lock file"
+	printf '[bind]\nlock_timeout = 0.2\n' >"$WORK/lt.conf"
+	"$SIM" --config "$WORK/lt.conf" bind --plugin-dir "$PLUGINS" --sysfs-root "$T" --lock-dir "$T/.lock" \
+		--modprobe "$T/.bin/modprobe" --alias-file "$T/.sim/modules.alias" 0000:01:00.0 >"$WORK/out" 2>"$WORK/err"
+	rc=$? out=$(cat "$WORK/out") err=$(cat "$WORK/err")
+	expect_rc 6 "[bind] lock_timeout from the configuration file"
+	expect_in "$err" "after 0.2 s" "configured timeout used"
+	expect_eq "$(snapshot)" "$before" "timed-out runs changed nothing"
+	exec 9>&-
+	babind --lock-timeout 0 0000:01:00.0
+	expect_rc 0 "with the holder gone, --lock-timeout 0 binds"
+fi
+for bad in -1 abc 1e3 inf nan '' 0x10 99999999999; do
+	babind --lock-timeout "$bad" 0000:01:00.0
+	expect_rc 2 "--lock-timeout '$bad' rejected"
+done
+printf '[bind]\nlock_timeout = soon\n' >"$WORK/bad.conf"
+"$SIM" --config "$WORK/bad.conf" bind --plugin-dir "$PLUGINS" --sysfs-root "$T" 0000:01:00.0 >"$WORK/out" 2>"$WORK/err"
+rc=$? err=$(cat "$WORK/err")
+expect_rc 2 "bad [bind] lock_timeout rejected"
+expect_in "$err" "bad.conf:2: [bind] lock_timeout" "with file:line"
+
 newtree
 pids=()
 for i in 1 2 3 4; do
