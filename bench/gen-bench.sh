@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # Generation benchmark over a real module tree (the current Debian amd64
-# kernel image, fetched as tests/conformance/run.sh does, or MODDIR):
+# kernel image, fetched with tests/lib/debian-kernel.sh, or MODDIR):
 #   busalias  busalias gen over the whole tree, to /dev/null
 #   depmod    depmod -b on a scratch symlink farm of the tree (never /lib/modules)
 #   minscan   bench/minscan: libelf open + symtab walk + table-symbol match only
@@ -24,14 +24,16 @@ DEPMOD=${DEPMOD:-$(command -v depmod || echo /sbin/depmod)}
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=tests/lib/debian-kernel.sh
+. "$(dirname "$0")/../tests/lib/debian-kernel.sh"
 
 if [ -n "${MODDIR:-}" ]; then
 	moddir=$MODDIR
 	abi=$(basename "$moddir")
 else
-	FETCH_KBUILD=0
-	# shellcheck source=tests/conformance/fetch-kernel.sh
-	. "$(dirname "$0")/../tests/conformance/fetch-kernel.sh"
+	kernel_image
+	log "kernel $abi: $img $img_ver"
+	kernel_moddir
 fi
 [ -d "$moddir" ] || die "$moddir: no such directory"
 [ -x "$DEPMOD" ] || die "depmod not found (install kmod)"
@@ -40,13 +42,8 @@ fi
 # symlinks to the tree's top-level entries, never the tree itself.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/busalias-bench.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
+depmod_farm "$scratch" "$abi" "$moddir"
 farm=$scratch/lib/modules/$abi
-mkdir -p "$farm"
-for e in "$moddir"/*; do
-	case $(basename "$e") in
-	modules.order | modules.builtin | modules.builtin.modinfo | kernel | updates | extra | vdso) ln -s "$e" "$farm/" ;;
-	esac
-done
 
 n_ko=$(find "$moddir" -name '*.ko*' | wc -l)
 log "tree $moddir: $n_ko modules; warming the page cache"

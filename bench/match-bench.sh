@@ -21,13 +21,16 @@ MODPROBE=${MODPROBE:-$(command -v modprobe || echo /sbin/modprobe)}
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=tests/lib/debian-kernel.sh
+. "$(dirname "$0")/../tests/lib/debian-kernel.sh"
 
 if [ -n "${MODDIR:-}" ]; then
 	moddir=$MODDIR
 	abi=$(basename "$moddir")
 else
-	FETCH_KBUILD=0
-	. "$(dirname "$0")/../tests/conformance/fetch-kernel.sh"
+	kernel_image
+	log "kernel $abi: $img $img_ver"
+	kernel_moddir
 fi
 [ -d "$moddir" ] || die "$moddir: no such directory"
 [ -x "$DEPMOD" ] || die "depmod not found (install kmod)"
@@ -35,13 +38,9 @@ fi
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/busalias-match-bench.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
+# depmod's inputs stay; its outputs (modules.alias, modules.dep, *.bin...) are regenerated.
+depmod_farm "$scratch" "$abi" "$moddir"
 tree=$scratch/lib/modules/$abi
-mkdir -p "$tree"
-for e in "$moddir"/*; do
-	# depmod's inputs stay; its outputs (modules.alias, modules.dep, *.bin...) are regenerated.
-	case $(basename "$e") in modules.order | modules.builtin | modules.builtin.modinfo) ;; modules.*) continue ;; esac
-	ln -s "$e" "$tree/"
-done
 log "depmod -b $scratch $abi"
 "$DEPMOD" -b "$scratch" "$abi" || die "depmod failed"
 alias_file=$tree/modules.alias

@@ -32,8 +32,14 @@ for tool in apt-cache apt-get dpkg-deb objcopy nm awk sort xargs; do
 	command -v "$tool" >/dev/null || die "$tool not found (install apt/dpkg/binutils)"
 done
 
-# shellcheck source=tests/conformance/fetch-kernel.sh
-. "$(dirname "$0")/fetch-kernel.sh"
+# shellcheck source=tests/lib/debian-kernel.sh
+. "$(dirname "$0")/../lib/debian-kernel.sh"
+kernel_image
+log "kernel $abi: $img $img_ver"
+kernel_moddir
+kernel_kbuild
+log "kbuild: $kb $kb_ver"
+kernel_modpost
 # For testing this script: another module tree built for the same kernel.
 moddir=${CONFORMANCE_MODDIR:-$moddir}
 

@@ -57,66 +57,20 @@ else
 fi
 log "work directory $work"
 
-# --- which kernel ------------------------------------------------------------
-image_pkg() {
-	apt-cache depends linux-image-amd64 2>/dev/null |
-		awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }'
-}
-candidate() {
-	apt-cache policy "$1" 2>/dev/null | awk '$1 == "Candidate:" && $2 != "(none)" { print $2; exit }'
-}
-depends_on() {  # package regex -> first dependency of the package matching regex
-	apt-cache depends "$1" 2>/dev/null | awk -v re="$2" '$1 == "Depends:" && $2 ~ re { print $2; exit }'
-}
-
-img=$(image_pkg)
-if [ -z "$img" ]; then
-	log "apt-cache knows no linux-image-amd64; running apt-get update"
-	apt-get update -qq >/dev/null || die "apt-get update failed"
-	img=$(image_pkg)
-fi
-[ -n "$img" ] || die "cannot resolve linux-image-amd64 to a kernel image package"
-abi=${img#linux-image-}                     # 6.1.0-56-amd64
-ver=$(candidate "$img")
-[ -n "$ver" ] || die "no installable version of $img"
-hdr=linux-headers-$abi
-common=$(depends_on "$hdr" '^linux-headers-.*-common')
-kbuild=$(depends_on "$hdr" '^linux-kbuild-')
-[ -n "$common" ] && [ -n "$kbuild" ] || die "cannot resolve the dependencies of $hdr"
+# --- which kernel, fetch and unpack (tests/lib, shared with tests/conformance) --
+# shellcheck source=tests/lib/debian-kernel.sh
+. "$here/../lib/debian-kernel.sh"
+kernel_image
+ver=$img_ver
+kernel_headers
 log "kernel $abi ($img $ver; $hdr, $common, $kbuild)"
 
-# --- fetch and unpack (shared layout with tests/conformance) -----------------
-mkdir -p "$CACHE" || die "cannot create cache $CACHE"
-deb_of() {  # pkg -> cached .deb of the candidate version, downloading it if needed
-	local pkg=$1 v f
-	v=$(candidate "$pkg")
-	[ -n "$v" ] || die "no installable version of $pkg"
-	for f in "$CACHE/${pkg}_"*.deb; do
-		[ -e "$f" ] && [ "$(dpkg-deb -f "$f" Version)" = "$v" ] && { echo "$f"; return; }
-	done
-	log "downloading $pkg=$v into $CACHE"
-	(cd "$CACHE" && apt-get download -q "$pkg=$v" >/dev/null 2>&1) || die "apt-get download $pkg=$v failed"
-	for f in "$CACHE/${pkg}_"*.deb; do
-		[ -e "$f" ] && [ "$(dpkg-deb -f "$f" Version)" = "$v" ] && { echo "$f"; return; }
-	done
-	die "apt-get download left no $pkg .deb in $CACHE"
-}
-unpack() {  # dir deb... : unpack the debs into one directory once
-	local dir=$1; shift
-	[ -e "$dir/.complete" ] && return
-	rm -rf "$dir"
-	mkdir -p "$dir"
-	for deb; do
-		dpkg-deb -x "$deb" "$dir" || die "dpkg-deb -x $deb failed"
-	done
-	touch "$dir/.complete"
-}
 imgdir=$CACHE/unpacked/${img}_$ver
-unpack "$imgdir" "$(deb_of "$img")"
+fetch "$imgdir" "$img=$ver"
 # Headers, common headers and kbuild in one tree: the per-flavour headers
 # reach scripts/ and tools/ by relative symlinks into usr/lib/linux-kbuild-*.
 hdrdir=$CACHE/unpacked/e2e-headers-${abi}_$ver
-unpack "$hdrdir" "$(deb_of "$hdr")" "$(deb_of "$common")" "$(deb_of "$kbuild")"
+fetch "$hdrdir" "$hdr" "$common" "$kbuild"
 kdir=$hdrdir/usr/src/$hdr
 [ -d "$kdir" ] && [ -d "$hdrdir/usr/src/$common" ] || die "unexpected layout in $hdrdir"
 vmlinuz=$imgdir/boot/vmlinuz-$abi
