@@ -277,7 +277,8 @@ struct ba_device {
 	char via_name[256];
 };
 int device_resolve(const struct plugin_set *set, const struct sysfs *sys, const char *arg, struct ba_device *dev);
-/* Every bindable device on every plugin's bus, for status without arguments. */
+/* Every bindable device on every plugin's bus that exists in sysfs, for status without arguments: buses in
+ * name order, devices in name order; an ACPI description appears as its physical node, via set. */
 int device_list_all(const struct plugin_set *set, const struct sysfs *sys, struct ba_device **out, size_t *n);
 const char *device_match_prefix(const struct ba_device *dev, const struct ba_config *cfg);
 

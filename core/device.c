@@ -189,6 +189,7 @@ struct list_ctx {
 	const struct plugin_set *set;
 	const struct sysfs *sys;
 	const char *bus;
+	bool descriptions;  /* the bus's devices are descriptions of others (ACPI) */
 	struct ba_device *v;
 	size_t n;
 };
@@ -197,23 +198,52 @@ static int add_one(void *ud, const char *name)
 {
 	struct list_ctx *c = ud;
 	_cleanup_free_ char *arg = xasprintf("%s:%s", c->bus, name);
+	struct strbuf quiet = { 0 };
+	int r;
 
 	c->v = xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
-	if (device_resolve(c->set, c->sys, arg, &c->v[c->n]) == 0)
+	/*
+	 * Most ACPI descriptions (processors, buttons, the system bus) have no
+	 * physical node, or one on a bus no plugin handles: not bindable, so
+	 * left out without an error each.
+	 */
+	if (c->descriptions)
+		ba_log_capture(&quiet);
+	r = device_resolve(c->set, c->sys, arg, &c->v[c->n]);
+	if (c->descriptions)
+		ba_log_capture(NULL);
+	strbuf_release(&quiet);
+	if (r == 0)
 		c->n++;
 	return 0;
+}
+
+static int cmp_bus(const void *a, const void *b)
+{
+	return strcmp((*(const struct ba_bus_ops *const *)a)->sysfs_bus,
+		      (*(const struct ba_bus_ops *const *)b)->sysfs_bus);
 }
 
 int device_list_all(const struct plugin_set *set, const struct sysfs *sys, struct ba_device **out, size_t *n)
 {
 	struct list_ctx c = { .set = set, .sys = sys };
+	_cleanup_free_ const struct ba_bus_ops **buses = xcalloc(set->n ? set->n : 1, sizeof(*buses));
+	size_t nb = 0;
 
+	/* Every bus a plugin handles (the first plugin of a bus wins, as in device_resolve()), by name. */
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ba_bus_ops *ops = bus_of(set->plugins[i].desc);
-		if (!ops || HOOK(ops, physical_node))
+		if (ops && plugin_for_bus(set, ops->sysfs_bus) == set->plugins[i].desc)
+			buses[nb++] = ops;
+	}
+	if (nb > 1)
+		qsort(buses, nb, sizeof(*buses), cmp_bus);
+	for (size_t i = 0; i < nb; i++) {
+		_cleanup_free_ char *d = xasprintf("bus/%s/devices", buses[i]->sysfs_bus);
+		if (!sysfs_exists(sys, d))
 			continue;
-		c.bus = ops->sysfs_bus;
-		_cleanup_free_ char *d = xasprintf("bus/%s/devices", ops->sysfs_bus);
+		c.bus = buses[i]->sysfs_bus;
+		c.descriptions = HOOK(buses[i], physical_node) != NULL;
 		sysfs_list(sys, d, add_one, &c);
 	}
 	*out = c.v;

@@ -251,6 +251,46 @@ if command -v python3 >/dev/null; then
 	printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["iommu_group"]=="12" and d[0]["driver"]=="e1000e" and d[0]["vfio_candidate"]=="vfio_pci" and len(d[0]["iommu_group_members"])==2 and d[1]["driver_override"] is None' &&
 		ok "status --json parses and has the fields" || fail "status --json content"
 fi
+# Every bus with a plugin and a sysfs directory, in a fixed order; ACPI descriptions as their physical node.
+# An ACPI description without a physical node is not bindable: left out, without an error.
+newtree
+mkdir -p "$T/devices/LNXSYSTM:00/LNXPWRBN:00"
+ln -s "$T/bus/acpi" "$T/devices/LNXSYSTM:00/LNXPWRBN:00/subsystem"
+ln -s "$T/devices/LNXSYSTM:00/LNXPWRBN:00" "$T/bus/acpi/devices/LNXPWRBN:00"
+ba status --alias-file "$T/.sim/modules.alias"
+expect_rc 0 "status of every bus"
+expect_eq "$err" "" "no message for descriptions that cannot be bound"
+expect_eq "$(printf '%s\n' "$out" | grep -v '^ ' | tr '\n' ' ')" \
+	"platform:AMDI0010:00 pci:0000:01:00.0 pci:0000:01:00.1 pci:0000:03:00.0 pci:0000:04:00.0 platform:AMDI0010:00 platform:sim-uart.0 " \
+	"status lists acpi, pci, platform in name order"
+expect_in "$out" $'platform:AMDI0010:00\n  via:             acpi:AMDI0010:00\n  path:            '"$T/devices/platform/AMDI0010:00" \
+	"the ACPI description shows with its physical node"
+text1=$out
+ba status --alias-file "$T/.sim/modules.alias"
+expect_eq "$out" "$text1" "status output is deterministic"
+ba status --json --alias-file "$T/.sim/modules.alias"
+expect_rc 0 "status --json of every bus"
+if command -v python3 >/dev/null; then
+	printf '%s' "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+got = [(o["bus"], o["device"], o.get("via")) for o in d]
+want = [("platform", "AMDI0010:00", "acpi:AMDI0010:00"), ("pci", "0000:01:00.0", None), ("pci", "0000:01:00.1", None),
+        ("pci", "0000:03:00.0", None), ("pci", "0000:04:00.0", None), ("platform", "AMDI0010:00", None),
+        ("platform", "sim-uart.0", None)]
+assert got == want, got
+assert d[0]["driver"] == "i2c_designware" and d[0]["path"].endswith("/devices/platform/AMDI0010:00"), d[0]
+for o in d:
+    assert set(o) >= {"bus", "device", "path", "modalias", "driver", "driver_override", "iommu_group",
+                      "iommu_group_members", "vfio_candidate"}, o
+' && ok "status --json lists every bus, ACPI with via" || fail "status --json of every bus"
+fi
+# A bus whose sysfs directory is missing is skipped quietly.
+rm -rf "$T/bus/acpi"
+ba status --json
+expect_rc 0 "status without an acpi bus directory"
+expect_eq "$err" "" "and without a message"
+case $out in *'"via"'*) fail "no acpi bus, yet an ACPI entry" ;; *) ok "no ACPI entry without the acpi bus" ;; esac
 ba status 'pci:../x'
 expect_rc 2 "status of a bad name"
 babind 0000:01:00.0
