@@ -134,6 +134,44 @@ static bool module_driver(const struct sysfs *sys, const char *module, const cha
 	return f.found;
 }
 
+struct module_link {
+	const struct sysfs *sys;
+	const char *bus, *module;
+	char *out;
+	size_t len;
+	bool found;
+};
+
+static int check_module_link(void *ud, const char *name)
+{
+	struct module_link *m = ud;
+	char mod[256];
+	_cleanup_free_ char *p = NULL;
+
+	if (!valid_name(name, 255))
+		return 0;
+	p = xasprintf("bus/%s/drivers/%s/module", m->bus, name);
+	if (sysfs_link_name(m->sys, p, mod, sizeof(mod)) < 0 || strcmp(mod, m->module) != 0)
+		return 0;
+	snprintf(m->out, m->len, "%s", name);
+	m->found = true;
+	return 1;
+}
+
+/*
+ * The other side of the same registration: /sys/bus/BUS/drivers/DRIVER/module
+ * links to the module that registered DRIVER (the first in name order, if
+ * several).  Needs no module loading, so a dry run can name the driver.
+ */
+static bool bus_driver_of_module(const struct sysfs *sys, const char *bus, const char *module, char *out, size_t len)
+{
+	_cleanup_free_ char *d = xasprintf("bus/%s/drivers", bus);
+	struct module_link m = { .sys = sys, .bus = bus, .module = module, .out = out, .len = len };
+
+	sysfs_list(sys, d, check_module_link, &m);
+	return m.found;
+}
+
 static int load_module(const struct ba_config *cfg, const char *module, bool dry_run)
 {
 	char *argv[8];
@@ -278,7 +316,12 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 				ba_err("step 'load module' failed; nothing was changed");
 				return BA_EXIT_ROLLEDBACK;
 			}
-			if (!module_driver(sys, module, dev->bus, drv, sizeof(drv))) {
+			bool known = module_driver(sys, module, dev->bus, drv, sizeof(drv));
+			/* In a dry run modprobe did not run: the bus's own view may still know the driver. */
+			if (!known && (known = bus_driver_of_module(sys, dev->bus, module, drv, sizeof(drv))))
+				ba_info("module %s registered driver %s (%s/bus/%s/drivers/%s/module)", module, drv,
+					sys->root, dev->bus, drv);
+			if (!known) {
 				if (!o->dry_run) {
 					ba_err("step 'driver name' failed: module %s has no %s driver (%s/module/%s/drivers); "
 					       "nothing was changed",

@@ -21,6 +21,41 @@ for dev in "0000:01:00.0" "platform:sim-uart.0 --driver vfio_platform" "acpi:AMD
 done
 expect_in "$out" "would write 'AMDI0010:00' to $T/bus/platform/drivers/i2c_designware/unbind" "acpi dry-run unbinds the physical node"
 
+# ---- dry run: the driver name of a module that is not loaded ----
+# Nothing registered: a guess, and the output says so.
+newtree
+babind --dry-run 0000:01:00.0
+expect_rc 0 "dry-run, module not loaded"
+expect_in "$out" "driver name not known until vfio_pci is loaded; assuming vfio-pci" "the guess is labelled as one"
+# A driver directory whose module link names another module does not count.
+mkdir -p "$T/bus/pci/drivers/other-drv" "$T/module/other_mod"
+ln -s "$T/module/other_mod" "$T/bus/pci/drivers/other-drv/module"
+babind --dry-run 0000:01:00.0
+expect_in "$out" "assuming vfio-pci" "a driver of another module is not taken"
+# The bus already knows the module's driver (bus/pci/drivers/D/module -> module/M): its name, no guess.
+# The name differs from the guess (vfio-pci) on purpose.
+mkdir -p "$T/bus/pci/drivers/vfio-pci-sim" "$T/module/vfio_pci"
+ln -s "$T/module/vfio_pci" "$T/bus/pci/drivers/vfio-pci-sim/module"
+before=$(snapshot)
+babind --dry-run 0000:01:00.0
+expect_rc 0 "dry-run, driver known from the bus"
+case $out in *"assuming"*) fail "dry-run guessed although the bus knows the driver" ;; *) ok "no guess when the bus knows the driver" ;; esac
+expect_in "$out" "would write 'vfio-pci-sim' to $T/$NIC/driver_override" "the driver found through its module link is used"
+expect_in "$err" "module vfio_pci registered driver vfio-pci-sim ($T/bus/pci/drivers/vfio-pci-sim/module)" "and where it was found is said"
+expect_eq "$(snapshot)" "$before" "dry-run with a known driver changes nothing"
+# A real run takes the same name when /sys/module/M/drivers does not list it.
+newtree
+: >"$T/.sim/modules/sim_nic"
+mkdir -p "$T/bus/pci/drivers/simnic" "$T/module/sim_nic"
+: >"$T/bus/pci/drivers/simnic/bind"
+: >"$T/bus/pci/drivers/simnic/unbind"
+ln -s "$T/module/sim_nic" "$T/bus/pci/drivers/simnic/module"
+babind --dry-run --driver sim-nic 0000:04:00.0
+expect_in "$out" "would write 'simnic' to $T/$FREE/driver_override" "dry-run --driver: driver found through its module link"
+babind --driver sim-nic 0000:04:00.0
+expect_rc 0 "bind --driver through the bus's module link"
+expect_eq "$(state $FREE)" "simnic simnic" "device on the driver the bus named"
+
 # ---- PCI: bind to the best vfio_ match, then restore ----
 newtree
 babind 0000:01:00.0
