@@ -228,13 +228,13 @@ if command -v flock >/dev/null; then
 	expect_rc 6 "bind gives up after --lock-timeout (rc 6)"
 	expect_in "$err" "pci:0000:01:00.0: another process still holds $LOCKF after 0.5 s" "names the device and the lock file"
 	expect_eq "$(printf '%s\n' "$err" | grep -c error:)" 1 "one error line"
-	[ $elapsed -ge 450 ] && [ $elapsed -lt 5000 ] && ok "timed out after ${elapsed} ms" || fail "timeout took ${elapsed} ms"
+	if [ $elapsed -ge 450 ] && [ $elapsed -lt 5000 ]; then ok "timed out after ${elapsed} ms"; else fail "timeout took ${elapsed} ms"; fi
 	expect_eq "$(snapshot)" "$before" "a timed-out bind changes nothing"
 	start=$(date +%s%N)
 	babind --lock-timeout 0 0000:01:00.0
 	elapsed=$((($(date +%s%N) - start) / 1000000))
 	expect_rc 6 "--lock-timeout 0 does not wait"
-	[ $elapsed -lt 2000 ] && ok "no wait (${elapsed} ms)" || fail "--lock-timeout 0 waited ${elapsed} ms"
+	if [ $elapsed -lt 2000 ]; then ok "no wait (${elapsed} ms)"; else fail "--lock-timeout 0 waited ${elapsed} ms"; fi
 	ba restore --lock-dir "$T/.lock" --lock-timeout 0.2 0000:01:00.0
 	expect_rc 6 "restore honours --lock-timeout"
 	expect_in "$err" "$LOCKF" "restore names the lock file"
