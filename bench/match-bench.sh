@@ -24,15 +24,7 @@ die() { printf 'bench: error: %s\n' "$*" >&2; exit 2; }
 # shellcheck source=tests/lib/debian-kernel.sh
 . "$(dirname "$0")/../tests/lib/debian-kernel.sh"
 
-if [ -n "${MODDIR:-}" ]; then
-	moddir=$MODDIR
-	abi=$(basename "$moddir")
-else
-	kernel_image
-	log "kernel $abi: $img $img_ver"
-	kernel_moddir
-fi
-[ -d "$moddir" ] || die "$moddir: no such directory"
+bench_moddir
 [ -x "$DEPMOD" ] || die "depmod not found (install kmod)"
 [ -x "$MODPROBE" ] || die "modprobe not found (install kmod)"
 

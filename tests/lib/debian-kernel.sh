@@ -124,6 +124,20 @@ kernel_moddir() {
 	[ -d "$moddir" ] || die "$moddir missing from $img"
 }
 
+# Sets moddir and abi for the benches: $MODDIR when the caller gives one, else the
+# current Debian kernel's tree, fetched and unpacked.
+bench_moddir() {
+	if [ -n "${MODDIR:-}" ]; then
+		moddir=$MODDIR
+		abi=$(basename "$moddir")
+	else
+		kernel_image
+		log "kernel $abi: $img $img_ver"
+		kernel_moddir
+	fi
+	[ -d "$moddir" ] || die "$moddir: no such directory"
+}
+
 # Sets kb_dir and modpost: kernel_kbuild's package fetched and unpacked into
 # $CACHE/unpacked/<kb>_<kb_ver>, and the modpost binary in it.
 kernel_modpost() {
