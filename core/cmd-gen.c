@@ -275,6 +275,8 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 		free(paths.v);
 		return BA_EXIT_USAGE;
 	}
+	if (r > 0)
+		status = BA_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
 
 	results = xcalloc(paths.n, sizeof(*results));
 	generate_all(&plugins, paths.v, results, paths.n, jobs);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include <errno.h>
 #include <string.h>
 
 #include "cmdline.h"
@@ -22,8 +23,10 @@ int load_plugins(struct plugin_set *set, const struct ba_config *cfg)
 {
 	int r = plugin_set_load_dir(set, cfg->plugin_dir, true);
 
-	/* One broken third-party plugin must not stop the others. */
-	return set->n > 0 ? 0 : r;
+	/* One broken third-party plugin must not stop the others, but it is reported in the exit status. */
+	if (set->n == 0)
+		return r < 0 ? r : -ENOENT;
+	return r < 0 ? 1 : 0;
 }
 
 bool valid_name(const char *s, size_t max_len)

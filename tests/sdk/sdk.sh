@@ -1,0 +1,82 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# The plugin SDK as a third party uses it: build examples/plugin-virtio with nothing but the
+# SDK's compiler flags, load it beside the stock plugins, and check that the loader refuses
+# plugins of another ABI with a message naming the file.
+#
+# Under `make check` the paths come from tests/sdk/env.sh (uninstalled tree); `make installcheck`
+# passes BUSALIAS, PLUGIN_DIR and SDK_CFLAGS (from the installed pkg-config file) itself.
+set -u
+[ -n "${BUSALIAS:-}" ] || . ./tests/sdk/env.sh || { echo "run through make check" >&2; exit 99; }
+: "${CC:=cc}"
+export BUSALIAS_NO_DLCLOSE=1
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/busalias-sdk.XXXXXX") || exit 99
+trap 'rm -rf "$TMP"' EXIT
+checks=0 failures=0
+ok() { checks=$((checks + 1)); }
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+build() {  # out.so src.c [cflags...]
+	local out=$1 src=$2; shift 2
+	# shellcheck disable=SC2086 # SDK_CFLAGS is a list of flags
+	$CC -O2 -Wall -Wextra -Werror $SDK_CFLAGS "$@" -shared -o "$out" "$src" || { fail "cannot build $src"; return 1; }
+}
+plugin_dir() {  # dir extra.so... : the stock plugins plus the extras
+	mkdir -p "$1"
+	local d=$1; shift
+	for p in "$PLUGIN_DIR"/*.so "$@"; do ln -sf "$p" "$d/"; done
+}
+gen() {  # plugin-dir args...
+	local d=$1; shift
+	"$BUSALIAS" --config=/dev/null gen --plugin-dir "$d" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+}
+
+# 1. The example plugin, built from the SDK alone, exports only its descriptor.
+build "$TMP/virtio.so" "$SRCDIR/examples/plugin-virtio/virtio.c" || exit 1
+exported=$(nm -D --defined-only "$TMP/virtio.so" | awk '$2 ~ /[A-Z]/ {print $3}' | sort | tr '\n' ' ')
+[ "$exported" = "busalias_plugin " ] && ok || fail "virtio.so exports '$exported', expected only busalias_plugin"
+
+# 2. Loaded beside the stock plugins, it turns a (6.18-style, local) virtio table into aliases.
+plugin_dir "$TMP/p1" "$TMP/virtio.so"
+gen "$TMP/p1" "$SAMPLES/sample-virtio.ko" "$SAMPLES/sample-pci.ko"
+[ "$rc" -eq 0 ] && ok || { fail "gen with the example plugin: exit $rc"; cat "$TMP/err" >&2; }
+cat >"$TMP/want" <<'WANT'
+alias pci:v00008086d0000100Esv*sd*bc*sc*i* sample_pci
+alias vfio_pci:v000015B3d00001021sv*sd*bc*sc*i* sample_pci
+alias pci:v*d*sv*sd*bc0Csc03i30* sample_pci
+alias pci:v00001AF4d*sv00001AF4sd00000001bc02sc00i* sample_pci
+alias virtio:d00000001v* sample_virtio
+alias virtio:d00001AF4v00001AF4* sample_virtio
+WANT
+diff -u "$TMP/want" "$TMP/out" >&2 && ok || fail "aliases with the example plugin"
+
+# 3. Without it, the virtio table is simply not known: no alias, no warning.
+gen "$PLUGIN_DIR" "$SAMPLES/sample-virtio.ko"
+[ "$rc" -eq 0 ] && [ ! -s "$TMP/out" ] && [ ! -s "$TMP/err" ] && ok || fail "unknown table type: exit $rc, $(cat "$TMP/out" "$TMP/err")"
+
+# 4. Plugins of another ABI are refused, by file name; the others still work; exit 3.
+major=$(sed -n 's/^#define BUSALIAS_ABI_MAJOR \([0-9]*\)$/\1/p' "$SDK_HEADER")
+minor=$(sed -n 's/^#define BUSALIAS_ABI_MINOR \([0-9]*\)$/\1/p' "$SDK_HEADER")
+build "$TMP/next-major.so" "$SRCDIR/tests/sdk/abi-mismatch.c" -DABI_MAJOR=$((major + 1)) -DABI_MINOR=0
+build "$TMP/newer-minor.so" "$SRCDIR/tests/sdk/abi-mismatch.c" -DABI_MAJOR="$major" -DABI_MINOR=$((minor + 1))
+build "$TMP/not-a-plugin.so" "$SRCDIR/tests/sdk/not-a-plugin.c"
+plugin_dir "$TMP/p2" "$TMP/next-major.so" "$TMP/newer-minor.so" "$TMP/not-a-plugin.so"
+gen "$TMP/p2" "$SAMPLES/sample-pci.ko"
+[ "$rc" -eq 3 ] && ok || fail "refused plugins: exit $rc, expected 3"
+grep -qF "$TMP/p2/next-major.so: refusing plugin: plugin ABI $((major + 1)).0, this busalias speaks $major.x" "$TMP/err" &&
+	ok || fail "next major: $(cat "$TMP/err")"
+grep -qF "$TMP/p2/newer-minor.so: refusing plugin: plugin ABI $major.$((minor + 1)) is newer than this busalias ($major.$minor)" "$TMP/err" &&
+	ok || fail "newer minor: $(cat "$TMP/err")"
+grep -qF "$TMP/p2/not-a-plugin.so: not a busalias plugin (no busalias_plugin symbol)" "$TMP/err" &&
+	ok || fail "not a plugin: $(cat "$TMP/err")"
+[ "$(grep -c . "$TMP/err")" -eq 3 ] && ok || fail "one line per refused plugin expected: $(cat "$TMP/err")"
+grep -qF "alias pci:v00008086d0000100Esv*sd*bc*sc*i* sample_pci" "$TMP/out" && ok || fail "stock plugins unused after a refusal"
+
+# 5. Nothing usable at all: a usage/configuration error.
+mkdir "$TMP/p3" && ln -s "$TMP/next-major.so" "$TMP/p3/"
+gen "$TMP/p3" "$SAMPLES/sample-pci.ko"
+[ "$rc" -eq 2 ] && ok || fail "only refused plugins: exit $rc, expected 2"
+
+echo "$checks checks passed, $failures failed"
+[ "$failures" -eq 0 ]
