@@ -73,6 +73,15 @@ static int roll_back(const struct sysfs *sys, const struct ba_device *dev, const
 		if (orig->driver[0]) {
 			_cleanup_free_ char *bind = xasprintf("bus/%s/drivers/%s/bind", dev->bus, orig->driver);
 			write_step(sys, "roll back: bind", bind, dev->name);
+			/*
+			 * A driver may refuse a direct bind (or the write may fail) where a
+			 * probe by the bus still gives the device back to it: with the old
+			 * override in place, the bus picks what it picked before.
+			 */
+			if (!sys->dry_run && (get_state(sys, dev, &now) < 0 || strcmp(now.driver, orig->driver) != 0)) {
+				_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
+				write_step(sys, "roll back: drivers_probe", probe, dev->name);
+			}
 		}
 	}
 	if (sys->dry_run)

@@ -156,9 +156,17 @@ babind 0000:01:00.0
 expect_in "$err" "step 'verify' failed" "probe failure is caught by verify"
 expect_in "$err" "is back on driver e1000e" "and the state after rollback is reported"
 
-# The rollback itself fails: the tool must say so with rc 5.
+# The rollback's direct bind fails: a reprobe by the bus still returns the device to its driver.
 newtree
 touch "$T/.sim/drivers/pci/vfio-pci/probe_fail" "$T/.sim/fail/bind"
+babind 0000:01:00.0
+expect_rc 4 "rollback bind fails, reprobe restores: rc 4"
+expect_in "$err" "roll back: bind" "the failed direct bind is reported"
+expect_eq "$(state $NIC)" "e1000e (null)" "back on e1000e with no override after the fallback reprobe"
+
+# The rollback itself fails (bind and reprobe both): the tool must say so with rc 5.
+newtree
+touch "$T/.sim/drivers/pci/vfio-pci/probe_fail" "$T/.sim/fail/bind" "$T/.sim/drivers/pci/e1000e/probe_fail"
 babind 0000:01:00.0
 expect_rc 5 "rollback impossible: rc 5"
 expect_in "$err" "UNSAFE" "rollback failure is loud"
