@@ -3,8 +3,9 @@
 #
 # Real-kernel conformance: `busalias gen` against the kernel's own modpost.
 #
-# The current Debian amd64 kernel image and its kbuild package are fetched with
-# apt-get download into a reusable cache and unpacked with dpkg -x.  modpost
+# The current Debian amd64 kernel image (or another architecture's, see
+# CONFORMANCE_ARCH) and its kbuild package are fetched with apt-get download
+# into a reusable cache and unpacked with dpkg -x.  modpost
 # (the oracle) is run over every module of the image, turned back into a
 # relocatable .o, and the MODULE_ALIAS() lines it writes into each <name>.mod.c
 # are compared, module by module, with busalias gen's output over the same
@@ -17,6 +18,10 @@
 #   CONFORMANCE_KEEP=1   keep the work directory
 #   JOBS                 parallel jobs (default: nproc)
 #   CONFORMANCE_MODDIR   compare this module tree instead of the image's
+#   CONFORMANCE_ARCH     Debian architecture of the kernel (default amd64):
+#                        s390x (ELF64 big-endian), i386 (ELF32), ... -- see
+#                        kernel_arch in tests/lib/debian-kernel.sh.  When set,
+#                        the result line names it: "conformance: s390x: ...".
 set -euo pipefail
 
 : "${BUSALIAS:?set BUSALIAS to the busalias binary}"
@@ -34,12 +39,18 @@ done
 
 # shellcheck source=tests/lib/debian-kernel.sh
 . "$(dirname "$0")/../lib/debian-kernel.sh"
+label=
+if [ -n "${CONFORMANCE_ARCH:-}" ]; then
+	kernel_arch "$CONFORMANCE_ARCH"
+	label="$karch: "
+fi
 kernel_image
 log "kernel $abi: $img $img_ver"
 kernel_moddir
 kernel_kbuild
 log "kbuild: $kb $kb_ver"
 kernel_modpost
+[ -z "$label" ] || log "oracle: $(basename "$modpost")"
 # For testing this script: another module tree built for the same kernel.
 moddir=${CONFORMANCE_MODDIR:-$moddir}
 
@@ -119,7 +130,7 @@ log "running $(basename "$modpost") ($JOBS jobs)"
 split -n "l/$JOBS" -d "$work/objects" "$work/chunk."
 pids=()
 for c in "$work"/chunk.*; do
-	"$modpost" -w -T "$c" >"$c.log" 2>&1 &
+	"${modpost_run[@]}" -w -T "$c" >"$c.log" 2>&1 &
 	pids+=($!)
 done
 fail=0
@@ -156,7 +167,7 @@ awk '$1 == "alias" && NF == 3 { print $3 "\t" $2; next } { bad++ } END { exit ba
 # modpost also turns pnp tables into acpi*:ID:* aliases (upper-cased pnp:dID*);
 # those belong to the pnp table, not to acpi_device_id, so an oracle acpi alias
 # is not "missing" when the same module's oracle output has the pnp alias.
-awk -F'\t' -v show="$SHOW" -v nmods="$n_modules" '
+awk -F'\t' -v show="$SHOW" -v nmods="$n_modules" -v label="$label" '
 function inscope(a) { return a ~ /^(pci:|vfio_pci:|platform:|acpi\*:)/ }
 function prefix(a) { return substr(a, 1, index(a, ":")) }
 FNR == 1 { file++ }
@@ -187,6 +198,6 @@ END {
 	close(cmd)
 	for (i = 1; i <= nextra; i++) print "EXTRA (busalias only): " extra[i] | cmd
 	close(cmd)
-	printf "conformance: %d modules, %d aliases compared, %d missing, %d extra\n", nmods, compared, nmiss, nextra
+	printf "conformance: %s%d modules, %d aliases compared, %d missing, %d extra\n", label, nmods, compared, nmiss, nextra
 	exit (nmiss || nextra) ? 1 : 0
 }' "$work/oracle.all" "$work/subject.all"
