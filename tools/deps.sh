@@ -6,7 +6,7 @@ what=${1:-test}
 pkgs=(build-essential autoconf automake libtool pkg-config libelf-dev libinih-dev zlib1g-dev liblzma-dev
       libzstd-dev kmod binutils xz-utils zstd gzip)
 if [ "$what" = test ]; then
-	pkgs+=(libcriterion-dev valgrind cpio busybox-static qemu-system-x86 dpkg-dev python3
+	pkgs+=(libcriterion-dev valgrind cpio busybox-static qemu-system-x86 dpkg-dev python3 binutils-multiarch
 	      gcc-m68k-linux-gnu gcc-i686-linux-gnu gcc-powerpc-linux-gnu)
 fi
 missing=()

@@ -87,6 +87,13 @@ for target in check-conformance check-e2e; do
 		echo "=== make $target: target not present in this tree"
 	fi
 done
+# The same oracle on other architectures' Debian kernels (ELF64 big-endian s390x, ELF32 i386, ...).
+if make -C "$build" -n check-conformance-cross >/dev/null 2>&1; then
+	step "make check-conformance-cross" make -C "$build" check-conformance-cross &&
+		passed=$((passed + 1)) || failed=$((failed + 1))
+else
+	echo "=== make check-conformance-cross: target not present in this tree"
+fi
 
 # Parallel gen under ThreadSanitizer, over the real module tree the conformance test fetched.
 tsan_gen() {

@@ -116,12 +116,13 @@ tr '\n' '\0' <"$work/modules" | xargs -0 -P "$JOBS" -n 256 bash -c 'prepare "$@"
 	END { printf "%d symbols in %d modules\n", syms, n > "/dev/stderr" }' 2>"$work/rename.count" >"$work/exporters"
 log "renaming export-table symbols: $(cat "$work/rename.count")"
 if [ -s "$work/exporters" ]; then
+	# shellcheck disable=SC2016 # expanded by the inner bash/awk
 	xargs -a "$work/exporters" -P "$JOBS" -n 64 bash -c '
 		for f; do
 			# Never in place: f may be a symlink into the unpacked tree.
 			objcopy --redefine-syms="$f.map" "$f" "$f.tmp" && mv -f "$f.tmp" "$f" || exit 255
 		done' _ ||
-		die "objcopy failed"
+		die "objcopy failed$([ -z "$label" ] || echo " (another architecture's ELF needs binutils-multiarch)")"
 fi
 
 # modpost is single-threaded and the modules are independent now that none
@@ -146,6 +147,7 @@ sed 's/\.o$/.mod.c/' "$work/objects" >"$work/modc"
 while IFS= read -r c; do
 	[ -e "$c" ] || die "modpost wrote no ${c#"$work"/}"
 done <"$work/modc"
+# shellcheck disable=SC2016 # expanded by the inner bash/awk
 xargs -a "$work/modc" awk '
 	FNR == 1 { n = split(FILENAME, p, "/"); m = p[n]; sub(/\.mod\.c$/, "", m) }
 	/^MODULE_ALIAS\(".*"\);$/ { a = $0; sub(/^MODULE_ALIAS\("/, "", a); sub(/"\);$/, "", a); print m "\t" a }' |

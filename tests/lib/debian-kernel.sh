@@ -142,7 +142,8 @@ cached_deb() {  # pkg version -> its .deb in $CACHE on stdout, if there is one
 	local f a want
 	want=$(apt-config "${apt_opts[@]}" shell a APT::Architecture | sed -E "s/^a='(.*)'$/\1/")
 	for f in "$CACHE/${1}_"*.deb; do
-		[ -e "$f" ] && [ "$(dpkg-deb -f "$f" Version)" = "$2" ] || continue
+		[ -e "$f" ] || continue
+		[ "$(dpkg-deb -f "$f" Version)" = "$2" ] || continue
 		a=$(dpkg-deb -f "$f" Architecture)
 		[ "$a" = all ] || [ "$a" = "$want" ] || continue
 		printf '%s\n' "$f"
@@ -240,7 +241,9 @@ kernel_modpost() {
 		local ld libc
 		ld=$(find "$kb_dir/lib" "$kb_dir/usr/lib" -maxdepth 1 -name 'ld-linux*.so.*' -print -quit 2>/dev/null)
 		libc=$(find "$kb_dir/lib" "$kb_dir/usr/lib" -name libc.so.6 -print -quit 2>/dev/null)
-		[ -n "$ld" ] && [ -n "$libc" ] || die "no dynamic loader or libc in the $karch libc6"
+		if [ -z "$ld" ] || [ -z "$libc" ]; then
+			die "no dynamic loader or libc in the $karch libc6"
+		fi
 		modpost_run=("$ld" --library-path "${libc%/*}" "$modpost")
 		"${modpost_run[@]}" -w -T /dev/null >/dev/null 2>&1 ||
 			die "cannot run the $karch modpost here (${modpost_run[*]})"
