@@ -100,10 +100,11 @@ kernel_image() {
 }
 
 # Sets kb and kb_ver: the kbuild package (modpost) for kernel_image's kernel,
-# for the host's architecture (kb_native: for the kernel's).  Bookworm ships linux-kbuild-6.1; later
-# releases version the name further (linux-kbuild-6.12.x+debN), so fall back
-# to the one whose version matches.  The version is the image's when apt has
-# it (a foreign architecture may lag behind the host's security updates).
+# for the host's architecture (kb_native: for the kernel's).  Bookworm ships
+# linux-kbuild-6.1; later releases version the name further
+# (linux-kbuild-6.12.x+debN), so fall back to the one whose version matches.
+# The version is the image's when apt has it (a foreign architecture may lag
+# behind the host's security updates).
 kernel_kbuild() {
 	local p
 	[ "$kb_native" = 1 ] || local apt_opts=()
@@ -114,7 +115,7 @@ kernel_kbuild() {
 		kb_ver=$(candidate "$kb")
 	fi
 	if [ -z "$kb_ver" ]; then
-		for p in $(apt-cache pkgnames "linux-kbuild-$majmin" 2>/dev/null | sort); do
+		for p in $(apt-cache "${apt_opts[@]}" pkgnames "linux-kbuild-$majmin" 2>/dev/null | sort); do
 			if [ "$(candidate "$p")" = "$img_ver" ]; then
 				kb=$p
 				kb_ver=$img_ver
