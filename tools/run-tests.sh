@@ -98,7 +98,7 @@ fi
 # Parallel gen under ThreadSanitizer, over the real module tree the conformance test fetched.
 tsan_gen() {
 	local tree
-	tree=$(ls -d "$BUSALIAS_TEST_CACHE"/unpacked/linux-image-*/lib/modules/* 2>/dev/null | head -n 1)
+	tree=$(ls -d "$BUSALIAS_TEST_CACHE"/unpacked/linux-image-*-amd64_*/lib/modules/* 2>/dev/null | head -n 1)
 	[ -n "$tree" ] || { echo "no unpacked kernel tree in $BUSALIAS_TEST_CACHE"; return 1; }
 	"$src/tools/build.sh" "$tsan" CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" &&
 	BUSALIAS_NO_DLCLOSE=1 TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
