@@ -123,9 +123,8 @@ struct module_file {
 	size_t n_tables;
 	/* private */
 	void *elf;
-	void *image;     /* decompressed or mapped bytes */
+	void *image;     /* decompressed bytes of a compressed module; NULL: libelf reads fd */
 	size_t image_len;
-	bool image_mapped;
 	int fd;
 };
 

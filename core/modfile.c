@@ -339,12 +339,7 @@ void module_file_free(struct module_file *m)
 		return;
 	if (m->elf)
 		elf_end(m->elf);
-	if (m->image) {
-		if (m->image_mapped)
-			munmap(m->image, m->image_len);
-		else
-			free(m->image);
-	}
+	free(m->image);
 	if (m->fd >= 0)
 		close(m->fd);
 	for (size_t i = 0; i < m->n_tables; i++)
