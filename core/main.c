@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 		usage(stdout);
 		r = BA_EXIT_OK;
 	} else if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
-		printf("busalias %s (plugin ABI %u.%u)\n", PACKAGE_VERSION, BUSALIAS_ABI_MAJOR, BUSALIAS_ABI_MINOR);
+		printf("busalias %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, BUSALIAS_ABI_MAJOR, BUSALIAS_ABI_MINOR);
 		r = BA_EXIT_OK;
 	} else {
 		r = -1;

@@ -13,11 +13,11 @@ int plugin_check_descriptor(const struct busalias_plugin *p, char *why, size_t l
 	uint32_t major = BUSALIAS_ABI_GET_MAJOR(p->abi_version), minor = BUSALIAS_ABI_GET_MINOR(p->abi_version);
 
 	if (major != BUSALIAS_ABI_MAJOR) {
-		snprintf(why, len, "plugin ABI %u.%u, this busalias speaks %u.x", major, minor, BUSALIAS_ABI_MAJOR);
+		snprintf(why, len, "plugin ABI %u.%u, this busalias speaks %d.x", major, minor, BUSALIAS_ABI_MAJOR);
 		return -EPROTO;
 	}
 	if (minor > BUSALIAS_ABI_MINOR) {
-		snprintf(why, len, "plugin ABI %u.%u is newer than this busalias (%u.%u)", major, minor,
+		snprintf(why, len, "plugin ABI %u.%u is newer than this busalias (%d.%d)", major, minor,
 			 BUSALIAS_ABI_MAJOR, BUSALIAS_ABI_MINOR);
 		return -EPROTO;
 	}
