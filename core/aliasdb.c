@@ -15,22 +15,18 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 
 #include "busalias.h"
+#include "cmdline.h"
 
 char *config_alias_file(const struct ba_config *cfg)
 {
-	struct utsname u;
+	_cleanup_free_ char *dir = NULL;
 
 	if (cfg->alias_file)
 		return xstrdup(cfg->alias_file);
-	if (cfg->module_root)
-		return xasprintf("%s/modules.alias", cfg->module_root);
-	if (!cfg->kernel && uname(&u) < 0)
-		return NULL;
-	return xasprintf("%s/lib/modules/%s/modules.alias", cfg->basedir ? cfg->basedir : "",
-			 cfg->kernel ? cfg->kernel : u.release);
+	dir = config_module_dir(cfg);
+	return dir ? xasprintf("%s/modules.alias", dir) : NULL;
 }
 
 static void score(const char *pat, unsigned *stars, unsigned *literals)

@@ -6,7 +6,6 @@
 #include <getopt.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 
 #include "busalias.h"
 #include "cmdline.h"
@@ -243,22 +242,9 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	}
 
 	if (optind == argc) {
-		_cleanup_free_ char *root = NULL;
-		if (cfg->module_root) {
-			root = xstrdup(cfg->module_root);
-		} else {
-			struct utsname u;
-			const char *kv = cfg->kernel;
-			if (!kv) {
-				uname(&u);
-				kv = u.release;
-			}
-			if (!valid_name(kv, 64)) {
-				ba_err("invalid kernel version '%s'", kv);
-				return BA_EXIT_USAGE;
-			}
-			root = xasprintf("%s/lib/modules/%s", cfg->basedir ? cfg->basedir : "", kv);
-		}
+		_cleanup_free_ char *root = config_module_dir(cfg);
+		if (!root)
+			return BA_EXIT_USAGE;
 		if (collect(root, &paths) < 0)
 			return BA_EXIT_FAILURE;
 	}

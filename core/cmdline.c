@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
 #include <string.h>
+#include <sys/utsname.h>
 
 #include "cmdline.h"
 
@@ -39,4 +40,23 @@ bool valid_name(const char *s, size_t max_len)
 		if (*p == '/' || *p <= 0x20 || *p == 0x7f)
 			return false;
 	return true;
+}
+
+char *config_module_dir(const struct ba_config *cfg)
+{
+	struct utsname u;
+	const char *kv = cfg->kernel;
+
+	if (cfg->module_root)
+		return xstrdup(cfg->module_root);
+	if (!kv) {
+		if (uname(&u) < 0)
+			return NULL;
+		kv = u.release;
+	}
+	if (!valid_name(kv, 64)) {
+		ba_err("invalid kernel version '%s'", kv);
+		return NULL;
+	}
+	return xasprintf("%s/lib/modules/%s", cfg->basedir ? cfg->basedir : "", kv);
 }
