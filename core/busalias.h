@@ -51,6 +51,8 @@ void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) _printf_(1, 2);
+/* qsort() comparator for an array of C strings. */
+int cmp_strp(const void *a, const void *b);
 /* Write len bytes to path through a temporary file and rename(2). */
 int write_file_atomic(const char *path, const void *data, size_t len);
 /* Read a whole (small) file, NUL-terminated, trailing newline removed. */

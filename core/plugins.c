@@ -112,11 +112,6 @@ int plugin_set_load_file(struct plugin_set *set, const char *path, bool require_
 	return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int plugin_set_load_dir(struct plugin_set *set, const char *dir, bool require_safe_perms)
 {
 	DIR *d;
@@ -143,7 +138,7 @@ int plugin_set_load_dir(struct plugin_set *set, const char *dir, bool require_sa
 	closedir(d);
 	/* Deterministic: the same directory always yields the same plugin order. */
 	if (n)
-		qsort(names, n, sizeof(*names), cmp_str);  /* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof(*names), cmp_strp);  /* qsort(NULL, 0) is undefined */
 	for (size_t i = 0; i < n; i++) {
 		int k = plugin_set_load_file(set, names[i], require_safe_perms);
 		if (k < 0 && r == 0)

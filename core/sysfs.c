@@ -83,11 +83,6 @@ int sysfs_link_name(const struct sysfs *s, const char *path, char *buf, size_t l
 	return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int sysfs_list(const struct sysfs *s, const char *dir, int (*fn)(void *ud, const char *name), void *ud)
 {
 	_cleanup_free_ char *p = abs_path(s, dir);
@@ -107,7 +102,7 @@ int sysfs_list(const struct sysfs *s, const char *dir, int (*fn)(void *ud, const
 	}
 	closedir(d);
 	if (n > 1)
-		qsort(names, n, sizeof(*names), cmp_str);
+		qsort(names, n, sizeof(*names), cmp_strp);
 	for (size_t i = 0; i < n; i++) {
 		if (r == 0)
 			r = fn(ud, names[i]);

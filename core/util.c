@@ -76,6 +76,11 @@ static int write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
+int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 int write_file_atomic(const char *path, const void *data, size_t len)
 {
 	_cleanup_free_ char *tmp = xasprintf("%s.XXXXXX", path);
