@@ -97,35 +97,16 @@ static bool head_matches(const char *pat, size_t plen, const char *alias)
 	return alias[plen] == '\0';
 }
 
-int alias_lookup(const char *alias_file, const char *modalias, bool all, struct alias_matches *out)
+int alias_lookup_buffer(const char *name, const char *data, size_t len, const char *modalias, bool all,
+			struct alias_matches *out)
 {
-	_cleanup_close_ int fd = -1;
-	struct stat st;
-	const char *data, *p, *end;
+	const char *p, *end = data + len;
 	size_t line = 0, cap = 0;
 	char pat[1024], mod[256];
 
+	(void)name;
 	out->v = NULL;
 	out->n = 0;
-	fd = open(alias_file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		int r = -errno;
-		ba_err("%s: cannot read modules.alias: %s", alias_file, strerror(-r));
-		return r;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		ba_err("%s: not a regular file", alias_file);
-		return -EINVAL;
-	}
-	if (st.st_size == 0)
-		return 0;
-	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (data == MAP_FAILED) {
-		int r = -errno;
-		ba_err("%s: cannot map: %s", alias_file, strerror(-r));
-		return r;
-	}
-	end = data + st.st_size;
 	for (p = data; p < end; line++) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		const char *l = p, *ps, *pe, *ms, *me;
@@ -170,8 +151,39 @@ int alias_lookup(const char *alias_file, const char *modalias, bool all, struct 
 		}
 		out->v[out->n++] = c;
 	}
-	munmap((void *)data, (size_t)st.st_size);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_cand);
 	return 0;
+}
+
+int alias_lookup(const char *alias_file, const char *modalias, bool all, struct alias_matches *out)
+{
+	_cleanup_close_ int fd = -1;
+	struct stat st;
+	const char *data;
+	int r;
+
+	out->v = NULL;
+	out->n = 0;
+	fd = open(alias_file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		r = -errno;
+		ba_err("%s: cannot read modules.alias: %s", alias_file, strerror(-r));
+		return r;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ba_err("%s: not a regular file", alias_file);
+		return -EINVAL;
+	}
+	if (st.st_size == 0)
+		return 0;
+	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (data == MAP_FAILED) {
+		r = -errno;
+		ba_err("%s: cannot map: %s", alias_file, strerror(-r));
+		return r;
+	}
+	r = alias_lookup_buffer(alias_file, data, (size_t)st.st_size, modalias, all, out);
+	munmap((void *)data, (size_t)st.st_size);
+	return r;
 }

@@ -132,6 +132,8 @@ struct module_file {
 
 /* Returns 0, or -errno after printing a one-line message naming the file. */
 int module_file_open(const char *path, struct module_file **out);
+/* The same for a module already in memory; path names it (and its compression suffix) in messages. */
+int module_file_open_mem(const char *path, const void *data, size_t len, struct module_file **out);
 void module_file_free(struct module_file *m);
 
 /* decompress.c: "", ".gz", ".xz", ".zst" -> decompress whole file into malloc'd memory. */
@@ -157,6 +159,8 @@ int plugin_check_descriptor(const struct busalias_plugin *p, char *why, size_t l
 /* Load every *.so in dir.  Bad plugins are reported and skipped. */
 int plugin_set_load_dir(struct plugin_set *set, const char *dir, bool require_safe_perms);
 int plugin_set_load_file(struct plugin_set *set, const char *path, bool require_safe_perms);
+/* Add a descriptor already in memory (a statically linked plugin); checked as a loaded one is. */
+int plugin_set_add(struct plugin_set *set, const struct busalias_plugin *desc, const char *path, void *handle);
 void plugin_set_free(struct plugin_set *set);
 const struct ba_table_type *plugin_set_table(const struct plugin_set *set, const char *type, size_t type_len);
 
@@ -185,6 +189,9 @@ struct gen_result {
 
 /* Scan one module; 0, or -errno when the file could not be read at all. */
 int generate_module(const struct plugin_set *plugins, const char *path, struct gen_result *res);
+/* The same for a module in memory; name stands for its path (its suffix picks the decompressor). */
+int generate_module_mem(const struct plugin_set *plugins, const char *name, const void *data, size_t len,
+			struct gen_result *res);
 void gen_result_release(struct gen_result *r);
 
 /* Choose a layout for a table: by kernel version, else by table size. */
@@ -208,6 +215,8 @@ struct ba_config {
 void config_init(struct ba_config *c);
 /* 0, or -EINVAL after reporting every bad line as file:line. Missing file: -ENOENT, silently. */
 int config_load(struct ba_config *c, const char *path);
+/* The same from an open stream; path names it in messages. */
+int config_load_stream(struct ba_config *c, FILE *f, const char *path);
 void config_release(struct ba_config *c);
 void config_set(char **field, const char *value);
 /* A duration in seconds ("30", "0.5"): 0, or -EINVAL. */
@@ -232,6 +241,9 @@ struct alias_matches {
 };
 /* 0 (possibly no candidates), or -errno after reporting.  all=false keeps only the best. */
 int alias_lookup(const char *alias_file, const char *modalias, bool all, struct alias_matches *out);
+/* The same over a modules.alias already in memory; name is the file named in messages. */
+int alias_lookup_buffer(const char *name, const char *data, size_t len, const char *modalias, bool all,
+			struct alias_matches *out);
 void alias_matches_release(struct alias_matches *m);
 /* -1/0/1: is a more specific than b (the documented order). */
 int alias_candidate_cmp(const struct alias_candidate *a, const struct alias_candidate *b);

@@ -132,16 +132,12 @@ static int on_pair(void *user, const char *section, const char *key, const char 
 	return 1;
 }
 
-int config_load(struct ba_config *c, const char *path)
+int config_load_stream(struct ba_config *c, FILE *f, const char *path)
 {
-	struct parse_state ps = { .cfg = c, .path = path };
+	struct parse_state ps = { .cfg = c, .path = path, .f = f };
 	int r;
 
-	ps.f = fopen(path, "re");
-	if (!ps.f)
-		return -errno;
 	r = ini_parse_stream(count_lines, &ps, on_pair, &ps);
-	fclose(ps.f);
 	if (r > 0) {
 		/* inih's own syntax error (no '=', unterminated section). */
 		ba_err("%s:%d: syntax error", path, r);
@@ -151,4 +147,16 @@ int config_load(struct ba_config *c, const char *path)
 		ps.errors++;
 	}
 	return ps.errors ? -EINVAL : 0;
+}
+
+int config_load(struct ba_config *c, const char *path)
+{
+	FILE *f = fopen(path, "re");
+	int r;
+
+	if (!f)
+		return -errno;
+	r = config_load_stream(c, f, path);
+	fclose(f);
+	return r;
 }

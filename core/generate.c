@@ -225,7 +225,9 @@ static void generate_table(const struct module_file *m, const struct module_tabl
 	free(pl);
 }
 
-int generate_module(const struct plugin_set *plugins, const char *path, struct gen_result *res)
+/* data == NULL: read the file at path; else path only names data (and its compression suffix). */
+static int generate(const struct plugin_set *plugins, const char *path, const void *data, size_t len,
+		    struct gen_result *res)
 {
 	struct module_file *m;
 	int r;
@@ -234,7 +236,7 @@ int generate_module(const struct plugin_set *plugins, const char *path, struct g
 
 	memset(res, 0, sizeof(*res));
 	res->path = xstrdup(path);
-	r = module_file_open(path, &m);
+	r = data ? module_file_open_mem(path, data, len, &m) : module_file_open(path, &m);
 	if (r < 0) {
 		res->warnings++;
 		return r;
@@ -251,6 +253,17 @@ int generate_module(const struct plugin_set *plugins, const char *path, struct g
 	}
 	module_file_free(m);
 	return 0;
+}
+
+int generate_module(const struct plugin_set *plugins, const char *path, struct gen_result *res)
+{
+	return generate(plugins, path, NULL, 0, res);
+}
+
+int generate_module_mem(const struct plugin_set *plugins, const char *name, const void *data, size_t len,
+			struct gen_result *res)
+{
+	return generate(plugins, name, data ? data : "", len, res);
 }
 
 void gen_result_release(struct gen_result *r)

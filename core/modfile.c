@@ -244,9 +244,10 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 	return 0;
 }
 
-int module_file_open(const char *path, struct module_file **out)
+/* The ELF handle, target ABI, .modinfo and tables of a module whose bytes are already loaded (or m->fd). */
+static int module_file_read(struct module_file *m, struct module_file **out)
 {
-	struct module_file *m = xcalloc(1, sizeof(*m));
+	const char *path = m->path;
 	const char *modinfo_name = NULL;
 	Elf_Scn *scn = NULL, *symscn = NULL;
 	Elf_Data *xndx = NULL;
@@ -255,12 +256,6 @@ int module_file_open(const char *path, struct module_file **out)
 	size_t shnum, shstrndx;
 	Elf *elf;
 	int r;
-
-	m->fd = -1;
-	m->path = xstrdup(path);
-	r = load_image(m);
-	if (r < 0)
-		goto fail;
 
 	elf = m->image ? elf_memory(m->image, m->image_len) : elf_begin(m->fd, ELF_C_READ, NULL);
 	m->elf = elf;
@@ -331,6 +326,44 @@ int module_file_open(const char *path, struct module_file **out)
 fail:
 	module_file_free(m);
 	return r;
+}
+
+int module_file_open(const char *path, struct module_file **out)
+{
+	struct module_file *m = xcalloc(1, sizeof(*m));
+	int r;
+
+	m->fd = -1;
+	m->path = xstrdup(path);
+	r = load_image(m);
+	if (r < 0) {
+		module_file_free(m);
+		return r;
+	}
+	return module_file_read(m, out);
+}
+
+int module_file_open_mem(const char *path, const void *data, size_t len, struct module_file **out)
+{
+	struct module_file *m = xcalloc(1, sizeof(*m));
+	enum compression c = compression_of(path);
+	const char *why = NULL;
+	int r;
+
+	m->fd = -1;
+	m->path = xstrdup(path);
+	if (c == COMP_NONE) {
+		/* A copy: the caller's buffer need not outlive the module, nor be writable for libelf. */
+		m->image = xmalloc(len ? len : 1);
+		memcpy(m->image, data, len);
+		m->image_len = len;
+	} else if ((r = decompress(c, data, len, &m->image, &m->image_len, &why)) < 0) {
+		ba_warn("%s: cannot decompress: %s", path, why ? why : strerror(-r));
+		m->image = NULL;
+		module_file_free(m);
+		return r;
+	}
+	return module_file_read(m, out);
 }
 
 void module_file_free(struct module_file *m)

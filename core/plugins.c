@@ -77,7 +77,6 @@ static int check_owner_perms(const char *path, const char *what)
 int plugin_set_load_file(struct plugin_set *set, const char *path, bool require_safe_perms)
 {
 	const struct busalias_plugin *desc;
-	char why[256];
 	void *h;
 	int r;
 
@@ -94,21 +93,29 @@ int plugin_set_load_file(struct plugin_set *set, const char *path, bool require_
 		dlclose(h);
 		return -ENOEXEC;
 	}
-	r = plugin_check_descriptor(desc, why, sizeof(why));
+	r = plugin_set_add(set, desc, path, h);
+	if (r < 0)
+		dlclose(h);
+	return r;
+}
+
+int plugin_set_add(struct plugin_set *set, const struct busalias_plugin *desc, const char *path, void *handle)
+{
+	char why[256];
+	int r = plugin_check_descriptor(desc, why, sizeof(why));
+
 	if (r < 0) {
 		ba_err("%s: refusing plugin: %s", path, why);
-		dlclose(h);
 		return r;
 	}
 	for (size_t i = 0; i < set->n; i++)
 		if (strcmp(set->plugins[i].desc->name, desc->name) == 0) {
 			ba_err("%s: plugin '%s' already loaded from %s; ignoring this one", path, desc->name,
 			       set->plugins[i].path);
-			dlclose(h);
 			return -EEXIST;
 		}
 	set->plugins = xrealloc(set->plugins, (set->n + 1) * sizeof(*set->plugins));
-	set->plugins[set->n++] = (struct ba_plugin){ .path = xstrdup(path), .handle = h, .desc = desc };
+	set->plugins[set->n++] = (struct ba_plugin){ .path = xstrdup(path), .handle = handle, .desc = desc };
 	return 0;
 }
 
@@ -157,7 +164,7 @@ void plugin_set_free(struct plugin_set *set)
 {
 	for (size_t i = 0; i < set->n; i++) {
 		/* Under ASan/valgrind keep the code mapped so leak reports can symbolise it. */
-		if (!getenv("BUSALIAS_NO_DLCLOSE"))
+		if (set->plugins[i].handle && !getenv("BUSALIAS_NO_DLCLOSE"))
 			dlclose(set->plugins[i].handle);
 		free(set->plugins[i].path);
 	}
