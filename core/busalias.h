@@ -24,6 +24,17 @@ static inline void closep(int *fd) { if (*fd >= 0) close(*fd); }
 #define _cleanup_fclose_ _cleanup_(fclosep)
 #define _cleanup_close_ _cleanup_(closep)
 
+/*
+ * Resource bounds, documented in busalias(1) (LIMITS).  Past one, the input is
+ * hostile or broken: a one-line warning names the file, and the run goes on.
+ * The longest alias is BA_ALIAS_MAX - 1 bytes (plugin.h).
+ */
+#define BA_MAX_TABLE_ENTRIES 65536u     /* entries of one device table (the largest in 6.1: ~2,100) */
+#define BA_MAX_MODULE_ALIASES 131072u   /* aliases of one module */
+#define BA_MAX_MODULE_NAME 255u         /* bytes of a module name */
+#define BA_MAX_SYSFS_ATTR 4096u         /* bytes read from one sysfs attribute (a page, as sysfs has) */
+#define BA_MAX_ALIAS_LINE 4096u         /* bytes of one modules.alias line */
+
 /* Exit statuses, documented in busalias(1). */
 enum ba_exit {
 	BA_EXIT_OK = 0,
@@ -38,6 +49,8 @@ enum ba_exit {
 /* log.c */
 extern bool ba_quiet;
 extern unsigned long ba_warning_count;
+/* Warnings the calling thread has printed (or captured) so far. */
+unsigned long ba_thread_warning_count(void);
 void ba_err(const char *fmt, ...) _printf_(1, 2);
 void ba_warn(const char *fmt, ...) _printf_(1, 2);
 void ba_info(const char *fmt, ...) _printf_(1, 2);
@@ -55,6 +68,9 @@ char *xasprintf(const char *fmt, ...) _printf_(1, 2);
 int cmp_strp(const void *a, const void *b);
 /* Write len bytes to path through a temporary file and rename(2). */
 int write_file_atomic(const char *path, const void *data, size_t len);
+/* A name safe to put in a path component, a sysfs write or an output line:
+ * 1..max_len bytes, no '/', no control characters or whitespace, not "." or "..". */
+bool valid_name(const char *s, size_t max_len);
 /* Read a whole (small) file, NUL-terminated, trailing newline removed. */
 int read_text_file(const char *path, char **out);
 
@@ -183,6 +199,7 @@ struct gen_result {
 	uint32_t kver;
 	struct alias_list aliases;
 	unsigned warnings;
+	bool too_many_aliases;  /* BA_MAX_MODULE_ALIASES reached */
 	char *messages;  /* warnings captured while generating in parallel, printed in output order */
 	int error;       /* generate_module()'s return */
 };

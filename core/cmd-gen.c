@@ -92,24 +92,59 @@ static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n)
 		}
 }
 
+/* The captured "busalias: warning: ...\n" lines as a JSON array of {"level","message"}. */
+static void render_json_messages(struct strbuf *sb, const char *messages)
+{
+	bool first = true;
+
+	strbuf_adds(sb, "[");
+	for (const char *p = messages; p && *p;) {
+		const char *eol = strchr(p, '\n'), *level = "info";
+		_cleanup_free_ char *line = eol ? strndup(p, (size_t)(eol - p)) : xstrdup(p);
+		const char *text = line;
+
+		if (!line)
+			break;
+		p = eol ? eol + 1 : p + strlen(p);
+		if (strncmp(text, "busalias: ", 10) == 0)
+			text += 10;
+		if (strncmp(text, "warning: ", 9) == 0)
+			level = "warning", text += 9;
+		else if (strncmp(text, "error: ", 7) == 0)
+			level = "error", text += 7;
+		strbuf_adds(sb, first ? "{\"level\":\"" : ",{\"level\":\"");
+		first = false;
+		strbuf_adds(sb, level);
+		strbuf_adds(sb, "\",\"message\":");
+		strbuf_add_json_string(sb, text);
+		strbuf_adds(sb, "}");
+	}
+	strbuf_adds(sb, "]");
+}
+
+/*
+ * Every input file is listed, also those that could not be read ("name":
+ * null); each with its warning count and the messages themselves.
+ */
 static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n, unsigned long warnings)
 {
 	char kb[32];
-	bool first = true;
 
 	strbuf_adds(sb, "{\"modules\":[");
 	for (size_t i = 0; i < n; i++) {
-		if (!r[i].name)
-			continue;
-		strbuf_adds(sb, first ? "\n {" : ",\n {");
-		first = false;
+		strbuf_adds(sb, i ? ",\n {" : "\n {");
 		strbuf_adds(sb, "\"name\":");
-		strbuf_add_json_string(sb, r[i].name);
+		if (r[i].name)
+			strbuf_add_json_string(sb, r[i].name);
+		else
+			strbuf_adds(sb, "null");
 		strbuf_adds(sb, ",\"path\":");
 		strbuf_add_json_string(sb, r[i].path);
 		strbuf_adds(sb, ",\"kernel\":");
 		strbuf_add_json_string(sb, kver_str(r[i].kver, kb, sizeof(kb)));
-		strbuf_addf(sb, ",\"warnings\":%u,\"aliases\":[", r[i].warnings);
+		strbuf_addf(sb, ",\"warnings\":%u,\"messages\":", r[i].warnings);
+		render_json_messages(sb, r[i].messages);
+		strbuf_adds(sb, ",\"aliases\":[");
 		for (size_t j = 0; j < r[i].aliases.n; j++) {
 			strbuf_adds(sb, j ? ",{\"type\":" : "{\"type\":");
 			strbuf_add_json_string(sb, r[i].aliases.type[j]);
@@ -266,8 +301,11 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 
 	results = xcalloc(paths.n, sizeof(*results));
 	generate_all(&plugins, paths.v, results, paths.n, jobs);
+	size_t modules_read = 0;
 	for (size_t i = 0; i < paths.n; i++) {
 		r = results[i].error;
+		if (r == 0)
+			modules_read++;
 		if (r < 0 && r != -ENOEXEC && r != -EINVAL && r != -EPROTO && r != -ENOTSUP)
 			unreadable = true;
 		if (results[i].warnings && status == BA_EXIT_OK)
@@ -287,7 +325,18 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	else
 		render_text(&sb, results, paths.n);
 
-	if (output) {
+	if (modules_read == 0) {
+		/* An empty result from unreadable input must not replace a good modules.alias. */
+		if (paths.n == 0)
+			ba_warn("no module files found%s", output ? "" : "; nothing to do");
+		else
+			ba_warn("none of the %zu module files could be read", paths.n);
+		if (status == BA_EXIT_OK)
+			status = BA_EXIT_PARTIAL;
+	}
+	if (output && modules_read == 0) {
+		ba_err("%s: left unchanged, as no module was read", output);
+	} else if (output) {
 		r = write_file_atomic(output, sb.buf ? sb.buf : "", sb.len);
 		if (r < 0) {
 			ba_err("%s: cannot write: %s", output, strerror(-r));

@@ -30,18 +30,6 @@ int load_plugins(struct plugin_set *set, const struct ba_config *cfg)
 	return r < 0 ? 1 : 0;
 }
 
-bool valid_name(const char *s, size_t max_len)
-{
-	size_t len = strnlen(s, max_len + 1);
-
-	if (len == 0 || len > max_len || strcmp(s, ".") == 0 || strcmp(s, "..") == 0)
-		return false;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p == '/' || *p <= 0x20 || *p == 0x7f)
-			return false;
-	return true;
-}
-
 char *config_module_dir(const struct ba_config *cfg)
 {
 	struct utsname u;

@@ -26,7 +26,5 @@ int common_option(int c, const char *arg, struct ba_config *cfg);
 int load_plugins(struct plugin_set *set, const struct ba_config *cfg);
 /* The module tree: module_root, else BASEDIR/lib/modules/KERNEL (default uname -r). NULL on a bad version. */
 char *config_module_dir(const struct ba_config *cfg);
-/* A name safe to put in a path component or a sysfs write. */
-bool valid_name(const char *s, size_t max_len);
 
 #endif

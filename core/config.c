@@ -40,16 +40,37 @@ struct parse_state {
 	FILE *f;
 	unsigned line;
 	int errors;
+	char *buf;  /* getline()'s */
+	size_t buf_size;
 };
 
-static char *count_lines(char *buf, int size, void *stream)
+/*
+ * inih's reader: whole lines, counted.  inih reads into a fixed buffer
+ * (INI_MAX_LINE) and would parse the rest of a longer line as a line of its
+ * own: a long comment became a "syntax error" and every later line number was
+ * off.  So a line that does not fit is handed over as a comment (if it is one)
+ * or reported here and replaced by an empty line.
+ */
+static char *read_line(char *buf, int size, void *stream)
 {
 	struct parse_state *ps = stream;
-	char *r = fgets(buf, size, ps->f);
+	ssize_t n = getline(&ps->buf, &ps->buf_size, ps->f);
+	const char *p;
 
-	if (r)
-		ps->line++;
-	return r;
+	if (n < 0)
+		return NULL;
+	ps->line++;
+	if (n < size) {
+		memcpy(buf, ps->buf, (size_t)n + 1);
+		return buf;
+	}
+	p = ps->buf + strspn(ps->buf, " \t");
+	if (*p != ';' && *p != '#' && p[strspn(p, " \t\r\n")] != '\0') {
+		ba_err("%s:%u: line longer than %d bytes", ps->path, ps->line, size - 2);
+		ps->errors++;
+	}
+	snprintf(buf, (size_t)size, "\n");
+	return buf;
 }
 
 static bool parse_bool(const char *v, bool *out)
@@ -137,7 +158,8 @@ int config_load_stream(struct ba_config *c, FILE *f, const char *path)
 	struct parse_state ps = { .cfg = c, .path = path, .f = f };
 	int r;
 
-	r = ini_parse_stream(count_lines, &ps, on_pair, &ps);
+	r = ini_parse_stream(read_line, &ps, on_pair, &ps);
+	free(ps.buf);
 	if (r > 0) {
 		/* inih's own syntax error (no '=', unterminated section). */
 		ba_err("%s:%d: syntax error", path, r);

@@ -133,10 +133,28 @@ struct format_ctx {
 static int emit_alias(struct ba_out *out, const char *alias)
 {
 	struct format_ctx *fc = out->priv;
+	size_t len = 0;
 
-	if (!*alias || strpbrk(alias, " \t\n\r")) {
-		out->warn(out, "formatter produced an empty alias or one with whitespace, skipped");
+	/* The line is "alias PATTERN MODULE": a space or control byte would forge or break lines. */
+	for (const unsigned char *p = (const unsigned char *)alias; *p; p++, len++)
+		if (*p <= 0x20 || *p == 0x7f) {
+			ba_warnf(out, "alias \"%s\" contains whitespace or a control character, skipped", alias);
+			return -EINVAL;
+		}
+	if (len == 0) {
+		out->warn(out, "formatter produced an empty alias, skipped");
 		return -EINVAL;
+	}
+	/* A formatter's BA_ALIAS_MAX buffer filled to the last byte was probably cut short. */
+	if (len >= BA_ALIAS_MAX - 1) {
+		ba_warnf(out, "alias of %zu bytes reaches the limit of %d, skipped (truncated?)", len, BA_ALIAS_MAX - 2);
+		return -ENAMETOOLONG;
+	}
+	if (fc->res->aliases.n >= BA_MAX_MODULE_ALIASES) {
+		if (!fc->res->too_many_aliases)
+			ba_warnf(out, "more than %u aliases in one module; the rest are skipped", BA_MAX_MODULE_ALIASES);
+		fc->res->too_many_aliases = true;
+		return -E2BIG;
 	}
 	alias_list_add(&fc->res->aliases, alias, fc->type);
 	return 0;
@@ -146,7 +164,6 @@ static void warn_entry(struct ba_out *out, const char *msg)
 {
 	struct format_ctx *fc = out->priv;
 
-	fc->res->warnings++;
 	ba_warn("%s: %s table %s entry %u: %s", fc->res->path, fc->type, fc->table->symbol, fc->index, msg);
 }
 
@@ -158,11 +175,8 @@ static bool all_zero(const uint8_t *p, size_t n)
 	return true;
 }
 
-#define TABLE_WARN(res, tab, tt, fmt, ...)                                                                     \
-	do {                                                                                                   \
-		(res)->warnings++;                                                                             \
-		ba_warn("%s: %s table %s: " fmt, (res)->path, (tt)->type, (tab)->symbol, __VA_ARGS__);          \
-	} while (0)
+#define TABLE_WARN(res, tab, tt, fmt, ...) \
+	ba_warn("%s: %s table %s: " fmt, (res)->path, (tt)->type, (tab)->symbol, __VA_ARGS__)
 
 static void generate_table(const struct module_file *m, const struct module_table *tab, const struct ba_table_type *tt,
 			   struct gen_result *res)
@@ -199,6 +213,18 @@ static void generate_table(const struct module_file *m, const struct module_tabl
 			   (unsigned long long)n);
 	else
 		n--;
+	/*
+	 * A table in a NOBITS section is all zeros: every entry gives the same
+	 * aliases, which the dedupe folds into one, so one entry says it all
+	 * (and a huge st_size costs nothing).
+	 */
+	if (!base && n > 1)
+		n = 1;
+	if (n > BA_MAX_TABLE_ENTRIES) {
+		TABLE_WARN(res, tab, tt, "%llu entries, more than the limit of %u; the rest are skipped",
+			   (unsigned long long)n, BA_MAX_TABLE_ENTRIES);
+		n = BA_MAX_TABLE_ENTRIES;
+	}
 
 	struct ba_value *v = xcalloc(tt->n_slots, sizeof(*v));
 	char *strs = xmalloc(layout_str_store_size(pl) + 1);
@@ -229,30 +255,29 @@ static void generate_table(const struct module_file *m, const struct module_tabl
 static int generate(const struct plugin_set *plugins, const char *path, const void *data, size_t len,
 		    struct gen_result *res)
 {
+	unsigned long warnings_before = ba_thread_warning_count();
 	struct module_file *m;
 	int r;
-
-	unsigned long reader_warnings = ba_warning_count;
 
 	memset(res, 0, sizeof(*res));
 	res->path = xstrdup(path);
 	r = data ? module_file_open_mem(path, data, len, &m) : module_file_open(path, &m);
-	if (r < 0) {
-		res->warnings++;
-		return r;
+	if (r == 0) {
+		res->name = xstrdup(m->name);
+		res->kver = m->kver;
+		for (size_t i = 0; i < m->n_tables; i++) {
+			const struct module_table *tab = &m->tables[i];
+			const struct ba_table_type *tt = plugin_set_table(plugins, tab->ts.type, tab->ts.type_len);
+			if (tt)
+				generate_table(m, tab, tt, res);
+		}
+		module_file_free(m);
 	}
-	/* The reader's own warnings (a table outside its section, ...) count towards the exit status too. */
-	res->warnings += (unsigned)(ba_warning_count - reader_warnings);
-	res->name = xstrdup(m->name);
-	res->kver = m->kver;
-	for (size_t i = 0; i < m->n_tables; i++) {
-		const struct module_table *tab = &m->tables[i];
-		const struct ba_table_type *tt = plugin_set_table(plugins, tab->ts.type, tab->ts.type_len);
-		if (tt)
-			generate_table(m, tab, tt, res);
-	}
-	module_file_free(m);
-	return 0;
+	/* Every warning printed for this module, the reader's included, counts towards the exit status. */
+	res->warnings = (unsigned)(ba_thread_warning_count() - warnings_before);
+	if (r < 0 && res->warnings == 0)
+		res->warnings = 1;
+	return r;
 }
 
 int generate_module(const struct plugin_set *plugins, const char *path, struct gen_result *res)

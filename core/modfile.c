@@ -165,10 +165,20 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 {
 	Elf_Data *syms = elf_getdata(symscn, NULL);
 	Elf_Scn *strscn = elf_getscn(elf, symsh->sh_link);
-	Elf_Data *strs = strscn ? elf_rawdata(strscn, NULL) : NULL;
+	Elf_Data *strs = NULL;
+	GElf_Shdr strsh;
 	size_t cap = 0, nsyms, bad_names = 0;
 
-	if (!syms || !strs || symsh->sh_entsize == 0) {
+	/* A NOBITS section has a size but no bytes: libelf hands back d_buf == NULL with d_size set. */
+	if (strscn && gelf_getshdr(strscn, &strsh) && strsh.sh_type == SHT_NOBITS) {
+		ba_warn("%s: symbol table's string table (section %u) has no contents (SHT_NOBITS)", m->path,
+			(unsigned)symsh->sh_link);
+		return -EINVAL;
+	}
+	if (strscn)
+		strs = elf_rawdata(strscn, NULL);
+	if (!syms || !strs || symsh->sh_entsize == 0 || (!syms->d_buf && syms->d_size) ||
+	    (!strs->d_buf && strs->d_size)) {
 		ba_warn("%s: cannot read symbol table: %s", m->path, elf_errmsg(-1));
 		return -EINVAL;
 	}
@@ -311,6 +321,15 @@ static int module_file_read(struct module_file *m, struct module_file **out)
 		}
 	}
 	module_file_set_name(m, modinfo_name);
+	/* The name ends every output line: one with a newline or a space in it would forge lines. */
+	if (!valid_name(m->name, BA_MAX_MODULE_NAME)) {
+		ba_warn("%s: module name \"%.300s\"%s (from %s) is not a valid module name (1 to %u bytes, no "
+			"whitespace, control characters or '/'); module skipped",
+			path, m->name, strlen(m->name) > 300 ? "..." : "", modinfo_name && *modinfo_name ? ".modinfo name=" : "the file name",
+			BA_MAX_MODULE_NAME);
+		r = -EINVAL;
+		goto fail;
+	}
 	m->kver = kversion_parse(m->vermagic);
 
 	if (!symscn) {

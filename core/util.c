@@ -37,6 +37,18 @@ void *xrealloc(void *p, size_t n)
 	return p;
 }
 
+bool valid_name(const char *s, size_t max_len)
+{
+	size_t len = strnlen(s, max_len + 1);
+
+	if (len == 0 || len > max_len || strcmp(s, ".") == 0 || strcmp(s, "..") == 0)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p == '/' || *p <= 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
 char *xstrdup(const char *s)
 {
 	char *p = strdup(s);
