@@ -101,10 +101,9 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 			struct alias_matches *out)
 {
 	const char *p, *end = data + len;
-	size_t line = 0, cap = 0;
-	char pat[1024], mod[256];
+	size_t line = 0, cap = 0, too_long = 0;
+	char pat[BA_MAX_ALIAS_LINE], mod[BA_MAX_MODULE_NAME + 1];
 
-	(void)name;
 	out->v = NULL;
 	out->n = 0;
 	for (p = data; p < end; line++) {
@@ -124,8 +123,16 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 			;
 		for (me = ms; me < eol && *me != ' ' && *me != '\t' && *me != '\r'; me++)
 			;
-		if (pe == ps || me == ms || (size_t)(pe - ps) >= sizeof(pat) || (size_t)(me - ms) >= sizeof(mod))
+		if (pe == ps || me == ms)
 			continue;
+		/* pat holds any line within the bound; a longer line, or a module name no module can have, is skipped. */
+		if ((size_t)(eol - l) > BA_MAX_ALIAS_LINE || (size_t)(me - ms) > BA_MAX_MODULE_NAME) {
+			if (too_long++ < 3)
+				ba_warn("%s:%zu: %s longer than %u bytes, line ignored", name, line + 1,
+					(size_t)(eol - l) > BA_MAX_ALIAS_LINE ? "line" : "module name",
+					(size_t)(eol - l) > BA_MAX_ALIAS_LINE ? BA_MAX_ALIAS_LINE : BA_MAX_MODULE_NAME);
+			continue;
+		}
 		if (!head_matches(ps, (size_t)(pe - ps), modalias))
 			continue;
 		memcpy(pat, ps, (size_t)(pe - ps));
@@ -151,6 +158,8 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 		}
 		out->v[out->n++] = c;
 	}
+	if (too_long > 3)
+		ba_warn("%s: %zu more over-long lines ignored", name, too_long - 3);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_cand);
 	return 0;

@@ -274,6 +274,8 @@ struct sysfs {
 	struct ba_sysfs view;  /* for plugin hooks */
 };
 void sysfs_init(struct sysfs *s, const char *root, bool dry_run);
+/* A one-line attribute, trailing newlines removed: its length, or -errno.  More than
+ * min(len - 1, BA_MAX_SYSFS_ATTR) bytes (-EFBIG) or a control byte inside (-EINVAL) is warned about. */
 int sysfs_read(const struct sysfs *s, const char *path, char *buf, size_t len);
 int sysfs_resolve(const struct sysfs *s, const char *path, char *buf, size_t len);
 int sysfs_list(const struct sysfs *s, const char *dir, int (*fn)(void *ud, const char *name), void *ud);

@@ -111,7 +111,7 @@ int device_resolve(const struct plugin_set *set, const struct sysfs *sys, const 
 
 	memset(dev, 0, sizeof(*dev));
 	if (strlen(arg) > 1000 || strpbrk(arg, "\n\r")) {
-		ba_err("device name too long or with a newline");
+		ba_err("%.100s%s: device name too long or with a newline", arg, strlen(arg) > 100 ? "..." : "");
 		return -EINVAL;
 	}
 	if (arg[0] == '/') {

@@ -23,20 +23,38 @@ int sysfs_read(const struct sysfs *s, const char *path, char *buf, size_t len)
 {
 	_cleanup_free_ char *p = abs_path(s, path);
 	_cleanup_close_ int fd = open(p, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	ssize_t n;
+	size_t max = len - 1 < BA_MAX_SYSFS_ATTR ? len - 1 : BA_MAX_SYSFS_ATTR, n = 0;
+	char more;
+	ssize_t k;
 
 	if (len == 0)
 		return -EINVAL;
 	if (fd < 0)
 		return -errno;
-	do
-		n = read(fd, buf, len - 1);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
+	/* Up to max bytes, then one more to tell a full attribute from an over-long one. */
+	while (n < max && (k = read(fd, buf + n, max - n)) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -errno;
+		n += (size_t)k;
+	}
+	while (n == max && (k = read(fd, &more, 1)) < 0 && errno == EINTR)
+		;
+	if (n == max && k > 0) {
+		ba_warn("%s: longer than %zu bytes, ignored", p, max);
+		return -EFBIG;
+	}
 	buf[n] = '\0';
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\0'))
 		buf[--n] = '\0';
+	/* One-line attributes only: a NUL or control byte inside is no value the kernel writes. */
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f) {
+			ba_warn("%s: holds a control character or NUL, ignored", p);
+			buf[0] = '\0';
+			return -EINVAL;
+		}
 	return (int)n;
 }
 

@@ -217,3 +217,51 @@ Test(hooks, acpi_parse_device)
 	cr_assert_lt(p->bus->parse_device("PNP0501:0/", out, sizeof(out)), 0);
 	plugin_set_free(&set);
 }
+
+/* Lines past BA_MAX_ALIAS_LINE and module names past BA_MAX_MODULE_NAME: named, counted, skipped. */
+Test(match, line_bounds)
+{
+	struct strbuf sb = { 0 }, log = { 0 };
+	struct alias_matches m;
+	char *file;
+
+	for (unsigned i = 0; i < 5; i++) {
+		strbuf_adds(&sb, "alias vfio_pci:");
+		for (unsigned k = 0; k < BA_MAX_ALIAS_LINE; k++)
+			strbuf_add(&sb, "*", 1);
+		strbuf_adds(&sb, " toolong\n");
+	}
+	strbuf_adds(&sb, "alias vfio_pci:* ");
+	for (unsigned k = 0; k <= BA_MAX_MODULE_NAME; k++)
+		strbuf_add(&sb, "m", 1);
+	strbuf_adds(&sb, "\n");
+	/* Within the bound, however long a pattern is, it is matched (was: silently skipped past 1023 bytes). */
+	strbuf_adds(&sb, "alias vfio_pci:v00008086");
+	for (unsigned k = 0; k < 2000; k++)
+		strbuf_add(&sb, "?", 1);
+	strbuf_adds(&sb, "* longpattern\n");
+	strbuf_adds(&sb, "alias vfio_pci:v00008086* after\n");
+	file = write_aliases(sb.buf);
+	strbuf_release(&sb);
+
+	char nic[2100] = "vfio_pci:v00008086";
+	memset(nic + strlen(nic), 'x', 2000);
+	ba_log_capture(&log);
+	cr_assert_eq(alias_lookup(file, nic, true, &m), 0);
+	ba_log_capture(NULL);
+	cr_assert_eq(m.n, 2, "%zu matches, first %s", m.n, m.n ? m.v[0].module : "-");
+	cr_expect_str_eq(m.v[0].module, "longpattern");
+	cr_expect_str_eq(m.v[1].module, "after");
+	alias_matches_release(&m);
+	cr_assert_not_null(log.buf);
+	char *want1 = xasprintf("%s:1: line longer than %u bytes, line ignored", file, BA_MAX_ALIAS_LINE);
+	char *want2 = xasprintf("%s: 3 more over-long lines ignored", file);
+	cr_expect(strstr(log.buf, want1), "%s", log.buf);
+	cr_expect(strstr(log.buf, want2), "%s", log.buf);
+	cr_expect(!strstr(log.buf, ":4: "), "only the first three lines are named: %s", log.buf);
+	free(want1);
+	free(want2);
+	strbuf_release(&log);
+	unlink(file);
+	free(file);
+}
