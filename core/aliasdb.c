@@ -140,6 +140,14 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 		if (fnmatch(pat, modalias, 0) != 0)
 			continue;
 
+		memcpy(mod, ms, (size_t)(me - ms));
+		mod[me - ms] = '\0';
+		/* The module is printed and loaded: a control byte in it is no module's name. */
+		if (!valid_name(mod, BA_MAX_MODULE_NAME)) {
+			ba_warn("%s:%zu: \"%s\" is not a valid module name, line ignored", name, line + 1, mod);
+			continue;
+		}
+
 		struct alias_candidate c = { .line = line + 1 };
 		score(pat, &c.stars, &c.literals);
 		if (!all && out->n == 1) {
@@ -148,8 +156,6 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 			alias_matches_release(out);
 			cap = 0;
 		}
-		memcpy(mod, ms, (size_t)(me - ms));
-		mod[me - ms] = '\0';
 		c.pattern = xstrdup(pat);
 		c.module = xstrdup(mod);
 		if (out->n == cap) {

@@ -116,10 +116,14 @@ python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$WORK/out" && ok "st
 newtree
 { printf 'alias vfio_pci:%s evil\n' "$(head -c 9000 /dev/zero | tr '\0' '*')"
   printf 'alias vfio_pci:v\000* nul\n'
+  printf 'alias vfio_pci:v00008086d* evil\033[2J\n'
   printf 'alias vfio_pci:v00008086* intel'; } >"$WORK/hostile.alias"
 run 20 match --alias-file "$WORK/hostile.alias" pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00
 expect_rc 0 "match, hostile modules.alias"
 expect_eq "$out" "intel" "match, hostile modules.alias: the good line wins"
 expect_in "$err" "$WORK/hostile.alias:1: line longer than 4096 bytes, line ignored" "over-long alias line named"
+expect_in "$err" "$WORK/hostile.alias:3: \"evil\x1b[2J\" is not a valid module name, line ignored" \
+	"a module name with a control byte is refused"
+expect_clean_output "match, hostile modules.alias"
 
 finish
