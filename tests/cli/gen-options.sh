@@ -164,6 +164,21 @@ expect_rc 2 "unknown option"
 "$BUSALIAS" $NOCONF gen --plugin-dir "$TMP/o" "$TMP/full.ko" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 expect_rc 2 "no plugins"
+# A plugin directory that does not exist: one line naming it and why (as root too, where the
+# ownership check runs first).
+gen --plugin-dir "$TMP/no-such-plugin-dir" "$TMP/full.ko"
+expect_rc 2 "missing plugin directory"
+expect_err "busalias: error: $TMP/no-such-plugin-dir: cannot open plugin directory: No such file or directory" \
+	"missing plugin directory"
+# A dangling *.so among good plugins: the others are used, the bad one is named (exit 3).
+mkdir "$TMP/plugins-dangling"
+cp -L "$PLUGIN_DIR"/*.so "$TMP/plugins-dangling/"
+ln -s "$TMP/no-such-plugin.so" "$TMP/plugins-dangling/zz-gone.so"
+"$BUSALIAS" $NOCONF gen --plugin-dir "$TMP/plugins-dangling" "$TMP/full.ko" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 3 "dangling plugin symlink"
+expect_err "busalias: error: $TMP/plugins-dangling/zz-gone.so: " "dangling plugin symlink"
+expect_file "$EXPECTED/full.txt" "$TMP/out" "dangling plugin symlink, other plugins"
 "$BUSALIAS" $NOCONF frobnicate >"$TMP/out" 2>"$TMP/err"
 rc=$?
 expect_rc 2 "unknown command"
