@@ -72,6 +72,16 @@ static int load_config(struct ba_config *cfg, const char *explicit_path)
 	return r;
 }
 
+/* Output that did not reach its reader (a full disk, a closed pipe) is a failure, and says so. */
+static bool stdout_failed(void)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return false;
+	ba_err("standard output: %s", errno ? strerror(errno) : "write error");
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -129,5 +139,12 @@ int main(int argc, char **argv)
 		}
 	}
 	config_release(&cfg);
+	/*
+	 * gen and status check their own output and exit 6 after saying why; for the others (match, a
+	 * dry run's plan, help, version) it is checked here.  A worse status (2, 4, 5) is kept.
+	 */
+	if (r != BA_EXIT_FAILURE && stdout_failed() &&
+	    (r == BA_EXIT_OK || r == BA_EXIT_NOMATCH || r == BA_EXIT_PARTIAL))
+		r = BA_EXIT_FAILURE;
 	return r;
 }

@@ -21,6 +21,16 @@ for dev in "0000:01:00.0" "platform:sim-uart.0 --driver vfio_platform" "acpi:AMD
 done
 expect_in "$out" "would write 'AMDI0010:00' to $T/bus/platform/drivers/i2c_designware/unbind" "acpi dry-run unbinds the physical node"
 
+# A dry run whose plan cannot be written says so and fails (still changing nothing).
+newtree
+before=$(snapshot)
+"$SIM" --config /dev/null bind --plugin-dir "$PLUGINS" --sysfs-root "$T" --lock-dir "$T/.lock" \
+	--modprobe "$T/.bin/modprobe" --alias-file "$T/.sim/modules.alias" --dry-run 0000:01:00.0 >/dev/full 2>"$WORK/err"
+rc=$? out= err=$(cat "$WORK/err")
+expect_rc 6 "dry-run to a full disk: rc 6"
+expect_in "$err" "busalias: error: standard output: No space left on device" "dry-run to a full disk: says so"
+expect_eq "$(snapshot)" "$before" "dry-run to a full disk changes nothing"
+
 # ---- dry run: the driver name of a module that is not loaded ----
 # Nothing registered: a guess, and the output says so.
 newtree

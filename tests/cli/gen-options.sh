@@ -265,6 +265,16 @@ expect_err "unknown command 'frobnicate'" "unknown command"
 rc=$?
 expect_rc 0 "gen --help"
 grep -q -- '--json' "$TMP/out" && ok || fail "gen --help does not mention --json"
+# Output that cannot be written is an error that says so, for every command.
+for args in "gen --plugin-dir $PLUGIN_DIR $TMP/full.ko" "gen --plugin-dir $PLUGIN_DIR --json $TMP/full.ko" \
+	"gen --help" "version" "--help"; do
+	# shellcheck disable=SC2086
+	"$BUSALIAS" $NOCONF $args >/dev/full 2>"$TMP/err"
+	rc=$?
+	expect_rc 6 "$args >/dev/full"
+	expect_err "busalias: error: standard output: No space left on device" "$args >/dev/full"
+	[ "$(wc -l <"$TMP/err")" -eq 1 ] && ok || fail "$args >/dev/full: not one line: $(cat "$TMP/err")"
+done
 # A path that does not exist is reported; the other paths are still done.
 gen "$TMP/does-not-exist.ko" "$TMP/full.ko"
 expect_rc 6 "missing input (unreadable input is a system error)"
