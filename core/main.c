@@ -110,9 +110,9 @@ int main(int argc, char **argv)
 	}
 	ba_quiet = cfg.quiet;
 
-	/* Skip a leading --config FILE so "busalias --config F gen" works. */
-	while (first < argc && strncmp(argv[first], "--config", 8) == 0)
-		first += strchr(argv[first], '=') ? 1 : 2;
+	/* Skip a leading --config FILE (or --config=FILE) so "busalias --config F gen" works; nothing else. */
+	while (first < argc && (strcmp(argv[first], "--config") == 0 || strncmp(argv[first], "--config=", 9) == 0))
+		first += argv[first][8] == '=' ? 1 : 2;
 	if (first >= argc) {
 		usage(stderr);
 		config_release(&cfg);

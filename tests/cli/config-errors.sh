@@ -47,6 +47,15 @@ run --config "$TMP/missing.conf" gen --plugin-dir "$PLUGIN_DIR" "$TMP/full.ko"
 expect_rc 2 "missing explicit config"
 expect_err "$TMP/missing.conf" "missing explicit config"
 
+# Only --config FILE and --config=FILE name the file; a misspelt option before the command is
+# an error, never silently taken for --config and dropped with its argument.
+for opt in --config-file --configs; do
+	run $opt "$TMP/bad.conf" gen --plugin-dir "$PLUGIN_DIR" "$TMP/full.ko"
+	expect_rc 2 "$opt before the command"
+	expect_err "busalias: error: unknown command '$opt'" "$opt before the command"
+	[ -s "$TMP/out" ] && fail "$opt before the command: output produced" || ok
+done
+
 # Any error opening or reading an explicit file is one line: busalias: error: PATH: reason.
 ln -s loop "$TMP/loop"
 run --config "$TMP/loop" gen --plugin-dir "$PLUGIN_DIR" "$TMP/full.ko"
