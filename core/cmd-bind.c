@@ -481,6 +481,15 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 				n++;
 		}
 	} else {
+		/* Every sysfs has bus/: without it the root is wrong (or sysfs not mounted), not a machine without devices. */
+		_cleanup_free_ char *bus = xasprintf("%s/bus", strcmp(sys.root, "/") ? sys.root : "");
+		struct stat st;
+		int err = stat(bus, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+		if (err) {
+			ba_err("%s: cannot list devices: %s", bus, strerror(err));
+			plugin_set_free(&set);
+			return BA_EXIT_FAILURE;
+		}
 		device_list_all(&set, &sys, &devs, &n);
 	}
 	/* modules.alias is checked once, and only if some device has a modalias to look up. */

@@ -387,6 +387,17 @@ case $err in *"modules.alias"*) fail "status warned about modules.alias with no 
 ba status -k ../x 0000:01:00.0 0000:01:00.1
 expect_rc 2 "status with a bad --kernel: rc 2"
 expect_eq "$err" "busalias: error: invalid kernel version '../x'" "status with a bad --kernel: one error"
+# Listing every device of a tree that is not there (a mistyped --sysfs-root, sysfs not mounted) is
+# an error naming it, not an empty list with exit 0.
+for root in "$WORK/no-such-root" "$WORK/t0/.sim"; do
+	ba status --sysfs-root "$root" --alias-file "$T/.sim/modules.alias"
+	expect_rc 6 "status of every device under $root: rc 6"
+	expect_eq "$err" "busalias: error: $root/bus: cannot list devices: No such file or directory" \
+		"status of every device under $root: says why"
+	ba status --json --sysfs-root "$root" --alias-file "$T/.sim/modules.alias"
+	expect_rc 6 "status --json of every device under $root: rc 6"
+done
+
 # Output that cannot be written is an error that says so.
 "$SIM" --config /dev/null status --plugin-dir "$PLUGINS" --sysfs-root "$T" --alias-file "$T/.sim/modules.alias" \
 	>/dev/full 2>"$WORK/err"
