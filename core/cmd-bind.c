@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* busalias match, bind, restore, status. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "busalias.h"
@@ -359,13 +361,37 @@ static void json_field(struct strbuf *sb, const char *key, const char *val, bool
 	strbuf_adds(sb, last ? "" : ", ");
 }
 
+/*
+ * status reads modules.alias only for the candidates: one that cannot be used is one warning for the
+ * run (the candidates are then unknown) and exit status 3, not a failure of the status.
+ */
+static bool alias_file_usable(const char *file)
+{
+	struct stat st;
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK), err = 0;
+	const char *why = NULL;
+
+	if (fd < 0 || fstat(fd, &st) < 0)
+		err = errno;
+	else if (S_ISDIR(st.st_mode))
+		err = EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		why = "not a regular file";
+	if (fd >= 0)
+		close(fd);
+	if (!err && !why)
+		return true;
+	ba_warn("%s: cannot read modules.alias: %s; VFIO candidates unknown", file, why ? why : strerror(err));
+	return false;
+}
+
+/* alias_file: NULL if it cannot be used (set to NULL here if a lookup fails after all). */
 static void status_one(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev, bool json,
-		       bool first, struct strbuf *sb)
+		       bool first, const char **alias_file, struct strbuf *sb)
 {
 	char driver[256] = "", override[256] = "", group[64] = "", candidate[256] = "";
 	_cleanup_free_ char *dp = xasprintf("%s/driver", dev->devpath);
 	_cleanup_free_ char *op = xasprintf("%s/driver_override", dev->devpath);
-	_cleanup_free_ char *file = config_alias_file(cfg);
 	struct strbuf members = { 0 };
 
 	sysfs_link_name(sys, dp, driver, sizeof(driver));
@@ -380,11 +406,13 @@ static void status_one(const struct ba_config *cfg, const struct sysfs *sys, con
 	/* A device handed to VFIO is only usable if its whole group is. */
 	if (!strncmp(driver, "vfio", 4))
 		warn_group(sys, dev);
-	/* A status must not fail because modules.alias is missing: the candidate is just unknown. */
-	if (dev->modalias[0] && file && access(file, R_OK) == 0) {
+	if (dev->modalias[0] && *alias_file) {
 		struct alias_matches m;
 		_cleanup_free_ char *alias = xasprintf("%s%s", device_match_prefix(dev, cfg), dev->modalias);
-		if (alias_lookup(file, alias, false, &m) == 0 && m.n)
+		/* A failure here (reported by alias_lookup) would be the same for every other device. */
+		if (alias_lookup(*alias_file, alias, false, &m) < 0)
+			*alias_file = NULL;
+		else if (m.n)
 			snprintf(candidate, sizeof(candidate), "%s", m.v[0].module);
 		alias_matches_release(&m);
 	}
@@ -430,10 +458,16 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 	struct ba_device *devs = NULL;
 	struct strbuf sb = { 0 };
 	size_t n = 0;
+	_cleanup_free_ char *alias_path = NULL;
+	const char *alias_file = NULL;
 	int r = parse(command_index("status"), argc, argv, cfg, &a), ret = BA_EXIT_OK;
 
 	if (r >= 0)
 		return r;
+	/* A bad --kernel is a usage error (reported), said once, before any output. */
+	alias_path = config_alias_file(cfg);
+	if (!alias_path)
+		return BA_EXIT_USAGE;
 	sysfs_init(&sys, cfg->sysfs_root, false);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
@@ -447,18 +481,36 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 				n++;
 		}
 	} else {
+		/* Every sysfs has bus/: without it the root is wrong (or sysfs not mounted), not a machine without devices. */
+		_cleanup_free_ char *bus = xasprintf("%s/bus", strcmp(sys.root, "/") ? sys.root : "");
+		struct stat st;
+		int err = stat(bus, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+		if (err) {
+			ba_err("%s: cannot list devices: %s", bus, strerror(err));
+			plugin_set_free(&set);
+			return BA_EXIT_FAILURE;
+		}
 		device_list_all(&set, &sys, &devs, &n);
 	}
+	/* modules.alias is checked once, and only if some device has a modalias to look up. */
+	bool need_aliases = false;
+	for (size_t i = 0; i < n; i++)
+		need_aliases |= devs[i].modalias[0] != '\0';
+	if (need_aliases && alias_file_usable(alias_path))
+		alias_file = alias_path;
 	if (a.json)
 		strbuf_adds(&sb, "[\n");
 	for (size_t i = 0; i < n; i++)
-		status_one(cfg, &sys, &devs[i], a.json, i == 0, &sb);
+		status_one(cfg, &sys, &devs[i], a.json, i == 0, &alias_file, &sb);
+	/* Done, but the candidates are unknown: the warning said why. */
+	if (need_aliases && !alias_file && ret == BA_EXIT_OK)
+		ret = BA_EXIT_PARTIAL;
 	if (a.json)
 		strbuf_adds(&sb, n ? "\n]\n" : "]\n");
-	if (sb.len)
-		fwrite(sb.buf, 1, sb.len, stdout);
-	if (fflush(stdout) != 0)
+	if ((sb.len && fwrite(sb.buf, 1, sb.len, stdout) != sb.len) || fflush(stdout) != 0) {
+		ba_err("standard output: %s", strerror(errno));
 		ret = BA_EXIT_FAILURE;
+	}
 	strbuf_release(&sb);
 	free(devs);
 	plugin_set_free(&set);

@@ -28,37 +28,106 @@ static void path_list_add(struct path_list *l, const char *p)
 	l->v[l->n++] = xstrdup(p);
 }
 
+/* What one collect() call found besides modules. */
+struct walk_status {
+	bool skipped;     /* a module-named link that leads nowhere: malformed input (exit 3) */
+	bool unreadable;  /* a directory that could not be read: an input not read (exit 6) */
+};
+
 /* nftw() has no user pointer. */
-static struct path_list *walk_target;
+static struct {
+	struct path_list *out;
+	struct walk_status *status;
+	const char *root;    /* the path nftw() walks: PATH/. */
+	const char *shown;   /* what stands for root in every path reported: PATH */
+} walk;
+
+/* The path as the user would write it: PATH/x, not PATH/./x. */
+static char *walk_path(const char *path)
+{
+	return xasprintf("%s%s", walk.shown, path + strlen(walk.root));
+}
 
 static int walk_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
+	int err = errno;
 	const char *base = path + ftw->base;
+	struct stat target;
+	_cleanup_free_ char *shown = walk_path(path);
 
 	(void)st;
-	if (flag == FTW_DNR)
-		ba_warn("%s: cannot read directory", path);
-	else if (flag == FTW_F && module_filename(base))
-		path_list_add(walk_target, path);
+	switch (flag) {
+	case FTW_DNR:
+		ba_err("%s: cannot read directory: %s", shown, err ? strerror(err) : "unknown error");
+		walk.status->unreadable = true;
+		break;
+	case FTW_NS:
+		ba_err("%s: cannot stat: %s", shown, err ? strerror(err) : "unknown error");
+		walk.status->unreadable = true;
+		break;
+	case FTW_F:
+		if (module_filename(base))
+			path_list_add(walk.out, shown);
+		break;
+	case FTW_SL:
+		/*
+		 * A tree of links (cp -as, packaging tools): a link named like a module is read as the file it
+		 * points to, as depmod does.  Links to directories (the kernel tree's build and source) are
+		 * never followed.
+		 */
+		if (!module_filename(base))
+			break;
+		if (stat(path, &target) < 0) {
+			char to[4096];
+			ssize_t n;
+
+			err = errno;
+			n = readlink(path, to, sizeof(to) - 1);
+			to[n < 0 ? 0 : n] = '\0';
+			ba_warn("%s: symbolic link to %s: %s; skipped", shown, n < 0 ? "?" : to, strerror(err));
+			walk.status->skipped = true;
+		} else if (!S_ISDIR(target.st_mode)) {
+			path_list_add(walk.out, shown);
+		}
+		break;
+	}
 	return 0;
 }
 
-static int collect(const char *arg, struct path_list *out)
+/* Add arg, or the modules in the tree under it, to out.  -errno (reported) if arg itself cannot be read. */
+static int collect(const char *arg, struct path_list *out, struct walk_status *status)
 {
 	struct stat st;
+	_cleanup_free_ char *shown = NULL, *root = NULL;
+	size_t len = strlen(arg);
+	int r;
 
 	if (stat(arg, &st) < 0) {
-		ba_err("%s: %s", arg, strerror(errno));
-		return -errno;
+		r = -errno;
+		ba_err("%s: %s", arg, strerror(-r));
+		return r;
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		path_list_add(out, arg);
 		return 0;
 	}
-	walk_target = out;
-	if (nftw(arg, walk_one, 32, FTW_PHYS) < 0) {
-		ba_err("%s: cannot walk: %s", arg, strerror(errno));
-		return -errno;
+	/*
+	 * nftw() strips trailing slashes and, with FTW_PHYS, does not enter a root that is a symlink: walk
+	 * PATH/. so that a PATH naming a link to a directory is searched, and report paths under PATH.
+	 */
+	while (len > 0 && arg[len - 1] == '/')
+		len--;
+	shown = xasprintf("%.*s", (int)len, arg);
+	root = xasprintf("%s/.", shown);
+	walk.out = out;
+	walk.status = status;
+	walk.root = root;
+	walk.shown = shown;
+	errno = 0;
+	if (nftw(root, walk_one, 32, FTW_PHYS) < 0) {
+		r = errno ? -errno : -EIO;
+		ba_err("%s: cannot walk: %s", arg, strerror(-r));
+		return r;
 	}
 	return 0;
 }
@@ -276,18 +345,23 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 		}
 	}
 
+	struct walk_status walked = { 0 };
 	if (optind == argc) {
 		_cleanup_free_ char *root = config_module_dir(cfg);
 		if (!root)
 			return BA_EXIT_USAGE;
-		if (collect(root, &paths) < 0)
+		if (collect(root, &paths, &walked) < 0)
 			return BA_EXIT_FAILURE;
 	}
 	/* An input that cannot be read at all is a system error (6), worse than a malformed one (3). */
 	bool unreadable = false;
 	for (int i = optind; i < argc; i++)
-		if (collect(argv[i], &paths) < 0)
+		if (collect(argv[i], &paths, &walked) < 0)
 			unreadable = true;
+	if (walked.unreadable)
+		unreadable = true;
+	if (walked.skipped)
+		status = BA_EXIT_PARTIAL;
 
 	r = load_plugins(&plugins, cfg);
 	if (r < 0) {

@@ -38,8 +38,10 @@ char *config_module_dir(const struct ba_config *cfg)
 	if (cfg->module_root)
 		return xstrdup(cfg->module_root);
 	if (!kv) {
-		if (uname(&u) < 0)
+		if (uname(&u) < 0) {
+			ba_err("cannot tell the running kernel's version (uname): %s; give --kernel", strerror(errno));
 			return NULL;
+		}
 		kv = u.release;
 	}
 	if (!valid_name(kv, 64)) {

@@ -24,7 +24,8 @@ enum { OPT_CONFIG = 0x200, OPT_PLUGIN_DIR };
 int common_option(int c, const char *arg, struct ba_config *cfg);
 /* 0; 1 if some plugin was refused (reported) but others loaded; -errno if none is usable. */
 int load_plugins(struct plugin_set *set, const struct ba_config *cfg);
-/* The module tree: module_root, else BASEDIR/lib/modules/KERNEL (default uname -r). NULL on a bad version. */
+/* The module tree: module_root, else BASEDIR/lib/modules/KERNEL (default uname -r).  NULL, after reporting,
+ * on a bad version or when uname fails. */
 char *config_module_dir(const struct ba_config *cfg);
 
 #endif

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <gelf.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "busalias.h"
 #include "cmdline.h"
@@ -34,6 +35,53 @@ static const char *find_config_arg(int argc, char **argv)
 	return NULL;
 }
 
+/*
+ * Read the configuration file: the one --config names, else BUSALIAS_CONFIG.  A default file that
+ * is not there is fine; anything else that keeps a file from being read (a directory, a symlink
+ * loop, a dangling symlink, no permission, a read error) is one line naming the file and why.
+ * Returns 0, or -errno after reporting (bad lines are reported by config_load_stream()).
+ */
+static int load_config(struct ba_config *cfg, const char *explicit_path)
+{
+	const char *path = explicit_path ? explicit_path : BUSALIAS_CONFIG;
+	struct stat st;
+	FILE *f = fopen(path, "re");
+	int r;
+
+	if (!f) {
+		r = -errno;
+		if (r == -ENOENT && !explicit_path && lstat(path, &st) < 0)
+			return 0;
+		ba_err("%s: %s", path, strerror(-r));
+		return r;
+	}
+	/* fopen() opens a directory; reading it fails, which inih would take for an empty file. */
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		ba_err("%s: %s", path, strerror(EISDIR));
+		fclose(f);
+		return -EISDIR;
+	}
+	errno = 0;
+	r = config_load_stream(cfg, f, path);
+	if (ferror(f)) {
+		int e = errno ? errno : EIO;
+		ba_err("%s: %s", path, strerror(e));
+		r = -e;
+	}
+	fclose(f);
+	return r;
+}
+
+/* Output that did not reach its reader (a full disk, a closed pipe) is a failure, and says so. */
+static bool stdout_failed(void)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return false;
+	ba_err("standard output: %s", errno ? strerror(errno) : "write error");
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -55,21 +103,16 @@ int main(int argc, char **argv)
 		return BA_EXIT_FAILURE;
 	}
 	config_init(&cfg);
-	r = config_load(&cfg, config_path ? config_path : BUSALIAS_CONFIG);
-	if (r == -ENOENT && !config_path)
-		r = 0;
-	if (r == -ENOENT || r == -EACCES) {
-		ba_err("%s: %s", config_path, strerror(-r));
-	}
+	r = load_config(&cfg, config_path);
 	if (r < 0) {
 		config_release(&cfg);
 		return BA_EXIT_USAGE;
 	}
 	ba_quiet = cfg.quiet;
 
-	/* Skip a leading --config FILE so "busalias --config F gen" works. */
-	while (first < argc && strncmp(argv[first], "--config", 8) == 0)
-		first += strchr(argv[first], '=') ? 1 : 2;
+	/* Skip a leading --config FILE (or --config=FILE) so "busalias --config F gen" works; nothing else. */
+	while (first < argc && (strcmp(argv[first], "--config") == 0 || strncmp(argv[first], "--config=", 9) == 0))
+		first += argv[first][8] == '=' ? 1 : 2;
 	if (first >= argc) {
 		usage(stderr);
 		config_release(&cfg);
@@ -96,5 +139,12 @@ int main(int argc, char **argv)
 		}
 	}
 	config_release(&cfg);
+	/*
+	 * gen and status check their own output and exit 6 after saying why; for the others (match, a
+	 * dry run's plan, help, version) it is checked here.  A worse status (2, 4, 5) is kept.
+	 */
+	if (r != BA_EXIT_FAILURE && stdout_failed() &&
+	    (r == BA_EXIT_OK || r == BA_EXIT_NOMATCH || r == BA_EXIT_PARTIAL))
+		r = BA_EXIT_FAILURE;
 	return r;
 }

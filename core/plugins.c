@@ -64,8 +64,11 @@ static int check_owner_perms(const char *path, const char *what)
 
 	if (geteuid() != 0)
 		return 0;
-	if (stat(path, &st) < 0)
-		return -errno;
+	if (stat(path, &st) < 0) {
+		int r = -errno;
+		ba_err("%s: cannot open %s: %s", path, what, strerror(-r));
+		return r;
+	}
 	if ((st.st_uid != 0 && st.st_uid != geteuid()) || (st.st_mode & (S_IWGRP | S_IWOTH))) {
 		ba_err("%s: refusing %s writable by other users (owner %u, mode %04o)", path, what, (unsigned)st.st_uid,
 		       (unsigned)(st.st_mode & 07777));

@@ -21,6 +21,16 @@ for dev in "0000:01:00.0" "platform:sim-uart.0 --driver vfio_platform" "acpi:AMD
 done
 expect_in "$out" "would write 'AMDI0010:00' to $T/bus/platform/drivers/i2c_designware/unbind" "acpi dry-run unbinds the physical node"
 
+# A dry run whose plan cannot be written says so and fails (still changing nothing).
+newtree
+before=$(snapshot)
+"$SIM" --config /dev/null bind --plugin-dir "$PLUGINS" --sysfs-root "$T" --lock-dir "$T/.lock" \
+	--modprobe "$T/.bin/modprobe" --alias-file "$T/.sim/modules.alias" --dry-run 0000:01:00.0 >/dev/full 2>"$WORK/err"
+rc=$? out= err=$(cat "$WORK/err")
+expect_rc 6 "dry-run to a full disk: rc 6"
+expect_in "$err" "busalias: error: standard output: No space left on device" "dry-run to a full disk: says so"
+expect_eq "$(snapshot)" "$before" "dry-run to a full disk changes nothing"
+
 # ---- dry run: the driver name of a module that is not loaded ----
 # Nothing registered: a guess, and the output says so.
 newtree
@@ -330,7 +340,7 @@ for o in d:
 fi
 # A bus whose sysfs directory is missing is skipped quietly.
 rm -rf "$T/bus/acpi"
-ba status --json
+ba status --json --alias-file "$T/.sim/modules.alias"
 expect_rc 0 "status without an acpi bus directory"
 expect_eq "$err" "" "and without a message"
 case $out in *'"via"'*) fail "no acpi bus, yet an ACPI entry" ;; *) ok "no ACPI entry without the acpi bus" ;; esac
@@ -339,6 +349,61 @@ expect_rc 2 "status of a bad name"
 babind 0000:01:00.0
 ba status 0000:01:00.0
 expect_in "$err" "0000:01:00.1 is still bound to host driver snd_hda_intel" "status warns about a group half on VFIO"
+
+# ---- status without a readable modules.alias ----
+# The devices are still shown, every candidate unknown; one warning (not one per device) names the file
+# and the reason, and the exit status is 3: done, but part of the input could not be used.
+newtree
+ba status --alias-file "$WORK/no-such.alias"
+expect_rc 3 "status without modules.alias: rc 3"
+expect_eq "$err" "busalias: warning: $WORK/no-such.alias: cannot read modules.alias: No such file or directory; VFIO candidates unknown" \
+	"status without modules.alias: one warning naming the file and why"
+expect_in "$out" "pci:0000:01:00.0" "status without modules.alias still lists the devices"
+expect_in "$out" "vfio_candidate:  (none)" "and shows no candidate"
+ba status --json --alias-file "$WORK/no-such.alias" 0000:01:00.0 platform:sim-uart.0
+expect_rc 3 "status --json without modules.alias: rc 3"
+if command -v python3 >/dev/null; then
+	printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d)==2 and d[0]["vfio_candidate"] is None' &&
+		ok "status --json without modules.alias: valid, candidate null" || fail "status --json without modules.alias"
+fi
+ba status -q --alias-file "$WORK/no-such.alias"
+expect_rc 3 "status -q without modules.alias: rc 3 still"
+expect_eq "$err" "" "status -q: no warning"
+# The default location, BASEDIR/lib/modules/VERSION/modules.alias, is named the same way.
+ba status -b "$WORK/empty-root" -k 6.1.0-test 0000:01:00.0
+expect_rc 3 "status, -b/-k tree without modules.alias: rc 3"
+expect_in "$err" "warning: $WORK/empty-root/lib/modules/6.1.0-test/modules.alias: cannot read modules.alias: No such file or directory" \
+	"status names the default modules.alias"
+# Something that is not a file there: still one line.
+ba status --alias-file "$WORK" 0000:01:00.0 0000:01:00.1
+expect_rc 3 "status with a directory as modules.alias: rc 3"
+expect_eq "$err" "busalias: warning: $WORK: cannot read modules.alias: Is a directory; VFIO candidates unknown" \
+	"status with a directory as modules.alias: one warning"
+# No device needs a candidate: no warning.
+ba status --alias-file "$WORK/no-such.alias" 'pci:../x'
+expect_rc 2 "status of a bad name, no modules.alias: rc 2"
+case $err in *"modules.alias"*) fail "status warned about modules.alias with no device to look up" ;; *) ok "no modules.alias warning without a device" ;; esac
+# A bad --kernel is a usage error, said once.
+ba status -k ../x 0000:01:00.0 0000:01:00.1
+expect_rc 2 "status with a bad --kernel: rc 2"
+expect_eq "$err" "busalias: error: invalid kernel version '../x'" "status with a bad --kernel: one error"
+# Listing every device of a tree that is not there (a mistyped --sysfs-root, sysfs not mounted) is
+# an error naming it, not an empty list with exit 0.
+for root in "$WORK/no-such-root" "$WORK/t0/.sim"; do
+	ba status --sysfs-root "$root" --alias-file "$T/.sim/modules.alias"
+	expect_rc 6 "status of every device under $root: rc 6"
+	expect_eq "$err" "busalias: error: $root/bus: cannot list devices: No such file or directory" \
+		"status of every device under $root: says why"
+	ba status --json --sysfs-root "$root" --alias-file "$T/.sim/modules.alias"
+	expect_rc 6 "status --json of every device under $root: rc 6"
+done
+
+# Output that cannot be written is an error that says so.
+"$SIM" --config /dev/null status --plugin-dir "$PLUGINS" --sysfs-root "$T" --alias-file "$T/.sim/modules.alias" \
+	>/dev/full 2>"$WORK/err"
+rc=$? out= err=$(cat "$WORK/err")
+expect_rc 6 "status to a full disk: rc 6"
+expect_eq "$err" "busalias: error: standard output: No space left on device" "status to a full disk: says so"
 
 # ---- as root: a plugin directory others can write is refused ----
 if [ "$(id -u)" = 0 ]; then

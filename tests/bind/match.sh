@@ -26,6 +26,12 @@ expect_eq "$out" "" "no match: prints nothing"
 ba match --alias-file "$WORK/ma" --all "$MA"
 expect_rc 0 "--all"
 expect_eq "$(echo "$out" | grep -v '^#' | cut -f1 | tr '\n' ' ')" "e1000e_vfio vfio_pci " "--all lists best first"
+# An answer that cannot be written is an error that says so, not a silent exit 0.
+"$SIM" --config /dev/null match --plugin-dir "$PLUGINS" --sysfs-root "$T" --alias-file "$WORK/ma" "$MA" \
+	>/dev/full 2>"$WORK/err"
+rc=$? out= err=$(cat "$WORK/err")
+expect_rc 6 "match to a full disk: rc 6"
+expect_eq "$err" "busalias: error: standard output: No space left on device" "match to a full disk: says so"
 ba match --alias-file "$WORK/nonexistent" "$MA"
 expect_rc 6 "missing modules.alias: rc 6"
 expect_in "$err" "cannot read modules.alias" "missing modules.alias: clear error"

@@ -54,6 +54,79 @@ gen --json "$W"
 sed "s|$TMP|@TMP@|g" "$TMP/out" >"$TMP/out.json"
 expect_file "$EXPECTED/walk.json" "$TMP/out.json" "walk --json"
 
+# Symbolic links in a walked tree, as packaging tools make them (cp -as: every file a link).
+# A link named like a module is read as the regular file it points to; links to directories are
+# not followed (the kernel tree's build/source), without a word.
+L=$TMP/walk-links
+cp -as "$W" "$L"
+ln -s "$W" "$L/build"
+ln -s "$TMP" "$L/source"
+ln -s "$W/kernel" "$L/extra/dir.ko"
+ln -s "$TMP/no-such-file" "$L/README.old"
+gen "$L"
+expect_rc 0 "walk through symlinks (cp -as)"
+expect_file "$EXPECTED/walk.txt" "$TMP/out" "walk through symlinks (cp -as)"
+[ -s "$TMP/err" ] && fail "walk through symlinks: a message: $(cat "$TMP/err")" || ok
+gen --json "$L"
+grep -qF "\"path\":\"$L/kernel/drivers/net/zeta.ko\"" "$TMP/out" && ok ||
+	fail "walk through symlinks: JSON path is not the link's: $(grep -o '"path":"[^"]*zeta[^"]*"' "$TMP/out")"
+# A dangling link or a loop named like a module: one warning naming it, the rest still read, exit 3.
+ln -s "$TMP/no-such-module.ko" "$L/updates/gone.ko"
+ln -s loop.ko.xz "$L/updates/loop.ko.xz"
+gen "$L"
+expect_rc 3 "dangling module symlink"
+expect_file "$EXPECTED/walk.txt" "$TMP/out" "dangling module symlink, other modules"
+expect_err "busalias: warning: $L/updates/gone.ko: symbolic link to $TMP/no-such-module.ko: No such file or directory" \
+	"dangling module symlink"
+expect_err "busalias: warning: $L/updates/loop.ko.xz: symbolic link to loop.ko.xz: Too many levels of symbolic links" \
+	"module symlink loop"
+[ "$(wc -l <"$TMP/err")" -eq 2 ] && ok || fail "dangling module symlinks: not one line each: $(cat "$TMP/err")"
+gen --json "$L"
+expect_rc 3 "dangling module symlink --json"
+if command -v python3 >/dev/null; then
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["warnings"] == 2, d["warnings"]' "$TMP/out" &&
+		ok || fail "dangling module symlink --json: warnings not counted"
+fi
+gen -q "$L"
+expect_rc 3 "dangling module symlink -q"
+[ -s "$TMP/err" ] && fail "dangling module symlink -q: stderr not empty: $(cat "$TMP/err")" || ok
+rm "$L/updates/gone.ko" "$L/updates/loop.ko.xz"
+# A PATH that is itself a symlink to a directory is searched (with or without a trailing slash).
+ln -s "$W" "$TMP/walk-top"
+for arg in "$TMP/walk-top" "$TMP/walk-top/"; do
+	gen "$arg"
+	expect_rc 0 "PATH a symlink to a directory ($arg)"
+	expect_file "$EXPECTED/walk.txt" "$TMP/out" "PATH a symlink to a directory ($arg)"
+done
+gen --json "$TMP/walk-top"
+grep -qF "\"path\":\"$TMP/walk-top/kernel/drivers/net/zeta.ko\"" "$TMP/out" && ok ||
+	fail "PATH a symlink: JSON path not under the PATH given: $(grep -o '"path":"[^"]*zeta[^"]*"' "$TMP/out")"
+# A directory that cannot be read: an error naming it, the others still read, exit 6 (an input could
+# not be read).  Root reads it anyway unless its capabilities are dropped.
+U=$TMP/walk-unreadable
+cp -r "$W" "$U"
+chmod 000 "$U/extra"
+asuser=
+if [ "$(id -u)" = 0 ]; then
+	setpriv --bounding-set=-all --inh-caps=-all -- test ! -r "$U/extra" 2>/dev/null &&
+		asuser="setpriv --bounding-set=-all --inh-caps=-all --"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$asuser" ]; then
+	$asuser "$BUSALIAS" $NOCONF gen --plugin-dir "$PLUGIN_DIR" "$U" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	expect_rc 6 "unreadable directory in the walk"
+	expect_err "busalias: error: $U/extra: cannot read directory: Permission denied" "unreadable directory in the walk"
+	grep -v m68k_thing "$EXPECTED/walk.txt" >"$TMP/want"
+	expect_file "$TMP/want" "$TMP/out" "unreadable directory in the walk, other modules"
+	$asuser "$BUSALIAS" $NOCONF gen -q --plugin-dir "$PLUGIN_DIR" "$U" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	expect_rc 6 "unreadable directory in the walk, -q"
+	expect_err "$U/extra" "unreadable directory in the walk, -q"
+else
+	echo "SKIP: unreadable directory in the walk (root, and setpriv cannot drop capabilities)"
+fi
+chmod 755 "$U/extra"
+
 # Deterministic order: the same tree built in the opposite order, and arguments in any order.
 W2=$TMP/walk2
 mkdir -p "$W2/z" "$W2/a"
@@ -159,6 +232,11 @@ expect_rc 0 "-b -k"
 expect_file "$EXPECTED/walk.txt" "$TMP/out" "-b -k"
 gen --basedir="$R" --kernel=6.1.0-test
 expect_file "$EXPECTED/walk.txt" "$TMP/out" "--basedir --kernel"
+# lib/modules/VERSION may itself be a symlink (a tree assembled from links).
+ln -s "$W" "$R/lib/modules/6.1.0-link"
+gen -b "$R" -k 6.1.0-link
+expect_rc 0 "-k of a symlinked tree"
+expect_file "$EXPECTED/walk.txt" "$TMP/out" "-k of a symlinked tree"
 gen -b "$R" -k ../../etc
 expect_rc 2 "-k with a slash"
 gen -b "$R" -k 6.1.0-missing
@@ -171,6 +249,21 @@ expect_rc 2 "unknown option"
 "$BUSALIAS" $NOCONF gen --plugin-dir "$TMP/o" "$TMP/full.ko" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 expect_rc 2 "no plugins"
+# A plugin directory that does not exist: one line naming it and why (as root too, where the
+# ownership check runs first).
+gen --plugin-dir "$TMP/no-such-plugin-dir" "$TMP/full.ko"
+expect_rc 2 "missing plugin directory"
+expect_err "busalias: error: $TMP/no-such-plugin-dir: cannot open plugin directory: No such file or directory" \
+	"missing plugin directory"
+# A dangling *.so among good plugins: the others are used, the bad one is named (exit 3).
+mkdir "$TMP/plugins-dangling"
+cp -L "$PLUGIN_DIR"/*.so "$TMP/plugins-dangling/"
+ln -s "$TMP/no-such-plugin.so" "$TMP/plugins-dangling/zz-gone.so"
+"$BUSALIAS" $NOCONF gen --plugin-dir "$TMP/plugins-dangling" "$TMP/full.ko" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 3 "dangling plugin symlink"
+expect_err "busalias: error: $TMP/plugins-dangling/zz-gone.so: " "dangling plugin symlink"
+expect_file "$EXPECTED/full.txt" "$TMP/out" "dangling plugin symlink, other plugins"
 "$BUSALIAS" $NOCONF frobnicate >"$TMP/out" 2>"$TMP/err"
 rc=$?
 expect_rc 2 "unknown command"
@@ -179,6 +272,16 @@ expect_err "unknown command 'frobnicate'" "unknown command"
 rc=$?
 expect_rc 0 "gen --help"
 grep -q -- '--json' "$TMP/out" && ok || fail "gen --help does not mention --json"
+# Output that cannot be written is an error that says so, for every command.
+for args in "gen --plugin-dir $PLUGIN_DIR $TMP/full.ko" "gen --plugin-dir $PLUGIN_DIR --json $TMP/full.ko" \
+	"gen --help" "version" "--help"; do
+	# shellcheck disable=SC2086
+	"$BUSALIAS" $NOCONF $args >/dev/full 2>"$TMP/err"
+	rc=$?
+	expect_rc 6 "$args >/dev/full"
+	expect_err "busalias: error: standard output: No space left on device" "$args >/dev/full"
+	[ "$(wc -l <"$TMP/err")" -eq 1 ] && ok || fail "$args >/dev/full: not one line: $(cat "$TMP/err")"
+done
 # A path that does not exist is reported; the other paths are still done.
 gen "$TMP/does-not-exist.ko" "$TMP/full.ko"
 expect_rc 6 "missing input (unreadable input is a system error)"
