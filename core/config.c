@@ -168,6 +168,11 @@ int config_load_stream(struct ba_config *c, FILE *f, const char *path)
 		ba_err("%s: cannot parse configuration", path);
 		ps.errors++;
 	}
+	/* getline() ends on a read error as on the end of the file: a directory is no empty config. */
+	if (ferror(f)) {
+		ba_err("%s: cannot read: %s", path, strerror(errno ? errno : EIO));
+		ps.errors++;
+	}
 	return ps.errors ? -EINVAL : 0;
 }
 

@@ -271,6 +271,21 @@ Test(config, missing_file)
 	free(p);
 }
 
+/* A directory opens but cannot be read: an error, not an empty configuration. */
+Test(config, unreadable_stream)
+{
+	struct ba_config c;
+
+	config_init(&c);
+	stderr_capture_begin();
+	int r = config_load(&c, unit_tmpdir());
+	char *err = stderr_capture_end();
+	cr_expect_eq(r, -EINVAL);
+	cr_expect_not_null(strstr(err, ": cannot read: Is a directory"), "%s", err);
+	free(err);
+	config_release(&c);
+}
+
 TestSuite(files, .fini = unit_leak_check);
 
 Test(files, module_filename_and_compression)
