@@ -38,7 +38,7 @@ static const char *find_config_arg(int argc, char **argv)
 /*
  * Read the configuration file: the one --config names, else BUSALIAS_CONFIG.  A default file that
  * is not there is fine; anything else that keeps a file from being read (a directory, a symlink
- * loop, a dangling symlink, no permission, a read error) is one line naming the file and why.
+ * loop, a dangling symlink, no permission) is one line naming the file and why.
  * Returns 0, or -errno after reporting (bad lines are reported by config_load_stream()).
  */
 static int load_config(struct ba_config *cfg, const char *explicit_path)
@@ -61,13 +61,7 @@ static int load_config(struct ba_config *cfg, const char *explicit_path)
 		fclose(f);
 		return -EISDIR;
 	}
-	errno = 0;
-	r = config_load_stream(cfg, f, path);
-	if (ferror(f)) {
-		int e = errno ? errno : EIO;
-		ba_err("%s: %s", path, strerror(e));
-		r = -e;
-	}
+	r = config_load_stream(cfg, f, path);  /* reports a read error too */
 	fclose(f);
 	return r;
 }
