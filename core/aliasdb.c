@@ -91,7 +91,8 @@ static bool head_matches(const char *pat, size_t plen, const char *alias)
 		char c = pat[i];
 		if (c == '*' || c == '?' || c == '[' || c == '\\')
 			return true;
-		if (alias[i] != c)
+		/* Never past the alias's end, whatever the pattern holds. */
+		if (alias[i] != c || alias[i] == '\0')
 			return false;
 	}
 	return alias[plen] == '\0';
@@ -101,7 +102,7 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 			struct alias_matches *out)
 {
 	const char *p, *end = data + len;
-	size_t line = 0, cap = 0, too_long = 0;
+	size_t line = 0, cap = 0, bad_lines = 0;
 	char pat[BA_MAX_ALIAS_LINE], mod[BA_MAX_MODULE_NAME + 1];
 
 	out->v = NULL;
@@ -127,10 +128,16 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 			continue;
 		/* pat holds any line within the bound; a longer line, or a module name no module can have, is skipped. */
 		if ((size_t)(eol - l) > BA_MAX_ALIAS_LINE || (size_t)(me - ms) > BA_MAX_MODULE_NAME) {
-			if (too_long++ < 3)
+			if (bad_lines++ < 3)
 				ba_warn("%s:%zu: %s longer than %u bytes, line ignored", name, line + 1,
 					(size_t)(eol - l) > BA_MAX_ALIAS_LINE ? "line" : "module name",
 					(size_t)(eol - l) > BA_MAX_ALIAS_LINE ? BA_MAX_ALIAS_LINE : BA_MAX_MODULE_NAME);
+			continue;
+		}
+		/* A NUL would cut the pattern short for fnmatch(): a different pattern than the line says. */
+		if (memchr(l, '\0', (size_t)(eol - l))) {
+			if (bad_lines++ < 3)
+				ba_warn("%s:%zu: NUL byte, line ignored", name, line + 1);
 			continue;
 		}
 		if (!head_matches(ps, (size_t)(pe - ps), modalias))
@@ -164,8 +171,8 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 		}
 		out->v[out->n++] = c;
 	}
-	if (too_long > 3)
-		ba_warn("%s: %zu more over-long lines ignored", name, too_long - 3);
+	if (bad_lines > 3)
+		ba_warn("%s: %zu more malformed lines ignored", name, bad_lines - 3);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_cand);
 	return 0;

@@ -112,7 +112,8 @@ run 30 status --json --alias-file "$T/.sim/modules.alias"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$WORK/out" && ok "status --json stays JSON" ||
 	fail "status --json with hostile names is not JSON"
 
-# Hostile modules.alias: huge lines, NULs, no trailing newline.
+# Hostile modules.alias: huge lines, NULs (a NUL in a pattern made the prefilter read past the
+# modalias's end), no trailing newline.  With an empty modalias too.
 newtree
 { printf 'alias vfio_pci:%s evil\n' "$(head -c 9000 /dev/zero | tr '\0' '*')"
   printf 'alias vfio_pci:v\000* nul\n'
@@ -122,8 +123,12 @@ run 20 match --alias-file "$WORK/hostile.alias" pci:v00008086d000010D3sv00008086
 expect_rc 0 "match, hostile modules.alias"
 expect_eq "$out" "intel" "match, hostile modules.alias: the good line wins"
 expect_in "$err" "$WORK/hostile.alias:1: line longer than 4096 bytes, line ignored" "over-long alias line named"
+expect_in "$err" "$WORK/hostile.alias:2: NUL byte, line ignored" "a NUL in a line is named"
 expect_in "$err" "$WORK/hostile.alias:3: \"evil\x1b[2J\" is not a valid module name, line ignored" \
 	"a module name with a control byte is refused"
 expect_clean_output "match, hostile modules.alias"
+printf 'alias \000 v\nalias * any\n' >"$WORK/nul.alias"
+run 20 match --alias-file "$WORK/nul.alias" --prefix '' -- ''
+expect_eq "$out" "any" "match, NUL pattern and an empty modalias"
 
 finish
