@@ -114,8 +114,11 @@ struct placed_layout {
 	struct placed_field fields[];
 };
 
-/* NULL on a malformed declaration (bad kind or slot), with *err set. */
-struct placed_layout *layout_place(const struct ba_layout *l, uint32_t n_slots, const struct ba_target *t, int *err);
+/* Is member f in the struct of kernel kver (0: the oldest), layout variant `variant`? */
+bool field_in_layout(const struct ba_field *f, uint32_t kver, unsigned variant);
+/* tt's struct in kernel kver, variant `variant`, placed for t.  NULL on a malformed declaration, with *err set. */
+struct placed_layout *layout_place(const struct ba_table_type *tt, uint32_t kver, unsigned variant,
+				   const struct ba_target *t, int *err);
 uint32_t target_ulong_size(const struct ba_target *t);
 
 /* Decode one entry; v must have n_slots elements, str_store room for the strings. */
@@ -180,6 +183,11 @@ int plugin_set_add(struct plugin_set *set, const struct busalias_plugin *desc, c
 void plugin_set_free(struct plugin_set *set);
 const struct ba_table_type *plugin_set_table(const struct plugin_set *set, const char *type, size_t type_len);
 
+/* aliasfmt.c: a table type's declarative alias (no formatter of its own). */
+int format_parts(const struct ba_table_type *tt, struct ba_out *out, const struct ba_entry *e);
+/* 0, or -1 with why written, for a malformed declaration. */
+int check_parts(const struct ba_table_type *tt, char *why, size_t len);
+
 /* generate.c */
 struct alias_list {
 	char **alias;
@@ -211,9 +219,13 @@ int generate_module_mem(const struct plugin_set *plugins, const char *name, cons
 			struct gen_result *res);
 void gen_result_release(struct gen_result *r);
 
-/* Choose a layout for a table: by kernel version, else by table size. */
-int choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t, uint64_t table_size,
-		  const struct ba_layout **out, bool *ambiguous);
+/*
+ * The layout of a table of table_size bytes: the struct of kernel kver, among its variants the one whose
+ * size divides the table; without a version (kver 0) the newest struct that does.  *ambiguous when
+ * another candidate fits too and places the fields differently.  NULL on a bad declaration (*err).
+ */
+struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t,
+				    uint64_t table_size, bool *ambiguous, int *err);
 
 /* config.c */
 struct ba_config {

@@ -83,43 +83,72 @@ static bool same_placement(const struct placed_layout *a, const struct placed_la
 	return true;
 }
 
-int choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t, uint64_t table_size,
-		  const struct ba_layout **out, bool *ambiguous)
+/* The kernel versions at which tt's struct changes, newest first, ending with 0 (the oldest). */
+static size_t layout_epochs(const struct ba_table_type *tt, uint32_t *v)
 {
-	struct placed_layout *fit = NULL;
-	int err = 0;
+	size_t n = 0;
+
+	v[n++] = 0;
+	for (uint32_t i = 0; i < tt->n_fields; i++) {
+		uint32_t b[2] = { tt->fields[i].since, tt->fields[i].until };
+		for (int k = 0; k < 2; k++) {
+			size_t j = 0;
+			while (j < n && v[j] != b[k])
+				j++;
+			if (j == n)
+				v[n++] = b[k];
+		}
+	}
+	/* Newest first: insertion sort, a few entries. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && v[j] > v[j - 1]; j--) {
+			uint32_t x = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = x;
+		}
+	return n;
+}
+
+struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t,
+				    uint64_t table_size, bool *ambiguous, int *err)
+{
+	uint32_t epochs[2 * 256 + 1];
+	size_t n_epochs = 1;
+	unsigned n_variants = tt->n_variants ? tt->n_variants : 1;
+	struct placed_layout *best = NULL;
+	bool best_fits = false;
 
 	*ambiguous = false;
-	*out = NULL;
-	if (kver) {
-		for (uint32_t i = tt->n_layouts; i-- > 0;)
-			if (tt->layouts[i].since <= kver) {
-				*out = &tt->layouts[i];
-				return 0;
-			}
-		*out = &tt->layouts[0];
-		return 0;
+	if (tt->n_fields > 256 || n_variants > 32) {
+		*err = -EINVAL;
+		return NULL;
 	}
-	/* No kernel version: the newest layout whose size divides the table. */
-	for (uint32_t i = tt->n_layouts; i-- > 0;) {
-		struct placed_layout *pl = layout_place(&tt->layouts[i], tt->n_slots, t, &err);
-		if (!pl)
-			return err;
-		if (table_size >= pl->size && table_size % pl->size == 0) {
-			if (!fit) {
-				fit = pl;
-				*out = &tt->layouts[i];
+	/* With a version: that kernel's struct (one per variant).  Without: every version's, newest first. */
+	if (kver)
+		epochs[0] = kver;
+	else
+		n_epochs = layout_epochs(tt, epochs);
+	for (size_t e = 0; e < n_epochs; e++)
+		for (unsigned v = 0; v < n_variants; v++) {
+			struct placed_layout *pl = layout_place(tt, epochs[e], v, t, err);
+			bool fits;
+
+			if (!pl) {
+				free(best);
+				return NULL;
+			}
+			fits = table_size >= pl->size && table_size % pl->size == 0;
+			if (!best || (fits && !best_fits)) {
+				free(best);
+				best = pl;
+				best_fits = fits;
 				continue;
 			}
-			if (!same_placement(fit, pl, tt->n_slots))
+			if (fits && best_fits && !same_placement(best, pl, tt->n_slots))
 				*ambiguous = true;
+			free(pl);
 		}
-		free(pl);
-	}
-	free(fit);
-	if (!*out)
-		*out = &tt->layouts[tt->n_layouts - 1];
-	return 0;
+	return best;
 }
 
 struct format_ctx {
@@ -181,19 +210,18 @@ static bool all_zero(const uint8_t *p, size_t n)
 static void generate_table(const struct module_file *m, const struct module_table *tab, const struct ba_table_type *tt,
 			   struct gen_result *res)
 {
-	const struct ba_layout *layout;
 	struct placed_layout *pl;
 	bool ambiguous;
 	uint64_t n;
 	int err = 0;
 
-	if (choose_layout(tt, m->kver, &m->target, tab->size, &layout, &ambiguous) < 0 ||
-	    !(pl = layout_place(layout, tt->n_slots, &m->target, &err))) {
+	if (!(pl = choose_layout(tt, m->kver, &m->target, tab->size, &ambiguous, &err))) {
 		TABLE_WARN(res, tab, tt, "plugin declares a bad layout for struct %s", tt->struct_name);
 		return;
 	}
 	if (ambiguous)
-		TABLE_WARN(res, tab, tt, "no vermagic and the table size %llu fits several layouts of struct %s; using %u-byte entries",
+		TABLE_WARN(res, tab, tt, "%s the table size %llu fits several layouts of struct %s; using %u-byte entries",
+			   m->kver ? "the kernel version does not decide, and" : "no vermagic and",
 			   (unsigned long long)tab->size, tt->struct_name, pl->size);
 	if (tab->size % pl->size || tab->size == 0) {
 		TABLE_WARN(res, tab, tt, "size %llu is not a whole number of %u-byte struct %s entries, table skipped",
@@ -242,7 +270,10 @@ static void generate_table(const struct module_file *m, const struct module_tabl
 	for (uint64_t i = 0; i < n; i++) {
 		layout_decode(pl, &m->target, ENTRY(i), v, tt->n_slots, strs);
 		e.index = fc.index = (unsigned)i;
-		tt->format(&fc.out, &e);
+		if (tt->format)
+			tt->format(&fc.out, &e);
+		else
+			format_parts(tt, &fc.out, &e);
 	}
 #undef ENTRY
 	free(strs);
@@ -268,7 +299,8 @@ static int generate(const struct plugin_set *plugins, const char *path, const vo
 		for (size_t i = 0; i < m->n_tables; i++) {
 			const struct module_table *tab = &m->tables[i];
 			const struct ba_table_type *tt = plugin_set_table(plugins, tab->ts.type, tab->ts.type_len);
-			if (tt)
+			/* A type the module's own kernel had no aliases for gets none (modpost ignored it). */
+			if (tt && !(m->kver && tt->since && m->kver < tt->since))
 				generate_table(m, tab, tt, res);
 		}
 		module_file_free(m);

@@ -31,24 +31,25 @@ int plugin_check_descriptor(const struct busalias_plugin *p, char *why, size_t l
 	}
 	for (const struct ba_table_type *const *t = p->tables; t && *t; t++) {
 		const struct ba_table_type *tt = *t;
-		if (tt->struct_size < offsetof(struct ba_table_type, format) + sizeof(tt->format) || !tt->type ||
-		    !tt->format || !tt->layouts || tt->n_layouts == 0 || tt->n_slots == 0 || tt->n_slots > 256) {
+		if (tt->struct_size < offsetof(struct ba_table_type, parts) + sizeof(tt->parts) || !tt->type ||
+		    !*tt->type || !tt->fields || tt->n_fields == 0 || tt->n_fields > 256 || tt->n_slots == 0 ||
+		    tt->n_slots > 256 || tt->n_variants > 32) {
 			snprintf(why, len, "table type %s is incomplete", tt->type ? tt->type : "(unnamed)");
 			return -EINVAL;
 		}
-		for (uint32_t i = 0; i < tt->n_layouts; i++) {
-			const struct ba_layout *l = &tt->layouts[i];
-			if (i > 0 && l->since <= tt->layouts[i - 1].since) {
-				snprintf(why, len, "table type %s: layouts not in increasing version order", tt->type);
+		for (uint32_t f = 0; f < tt->n_fields; f++) {
+			const struct ba_field *fd = &tt->fields[f];
+			if (fd->slot >= tt->n_slots || fd->kind >= BA_KIND__COUNT ||
+			    ((fd->kind == BA_KIND_CHARS || fd->kind == BA_KIND_BYTES || fd->kind == BA_KIND_BITMAP) &&
+			     fd->count == 0) ||
+			    (fd->since && fd->until && fd->until <= fd->since)) {
+				snprintf(why, len, "table type %s: field %s has a bad slot, kind, size or version range",
+					 tt->type, fd->name ? fd->name : "?");
 				return -EINVAL;
 			}
-			for (uint32_t f = 0; f < l->n_fields; f++)
-				if (l->fields[f].slot >= tt->n_slots || l->fields[f].kind >= BA_KIND__COUNT) {
-					snprintf(why, len, "table type %s: field %s has a bad slot or kind", tt->type,
-						 l->fields[f].name ? l->fields[f].name : "?");
-					return -EINVAL;
-				}
 		}
+		if (check_parts(tt, why, len) < 0)
+			return -EINVAL;
 	}
 	if (p->bus && p->bus->struct_size < offsetof(struct ba_bus_ops, match_prefix) + sizeof(p->bus->match_prefix)) {
 		snprintf(why, len, "bus descriptor too small");
@@ -111,12 +112,31 @@ int plugin_set_add(struct plugin_set *set, const struct busalias_plugin *desc, c
 		ba_err("%s: refusing plugin: %s", path, why);
 		return r;
 	}
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->plugins[i].desc->name, desc->name) == 0) {
+	for (size_t i = 0; i < set->n; i++) {
+		const struct busalias_plugin *other = set->plugins[i].desc;
+		const char *clash = NULL, *what = NULL;
+
+		if (strcmp(other->name, desc->name) == 0) {
 			ba_err("%s: plugin '%s' already loaded from %s; ignoring this one", path, desc->name,
 			       set->plugins[i].path);
 			return -EEXIST;
 		}
+		/* Two plugins for one table type or one bus: which wins would depend on file names. */
+		for (const struct ba_table_type *const *t = desc->tables; t && *t && !clash; t++)
+			for (const struct ba_table_type *const *u = other->tables; u && *u; u++)
+				if (strcmp((*t)->type, (*u)->type) == 0) {
+					clash = (*t)->type, what = "table type";
+					break;
+				}
+		if (!clash && desc->bus && other->bus && desc->bus->sysfs_bus && other->bus->sysfs_bus &&
+		    strcmp(desc->bus->sysfs_bus, other->bus->sysfs_bus) == 0)
+			clash = desc->bus->sysfs_bus, what = "sysfs bus";
+		if (clash) {
+			ba_err("%s: plugin '%s' claims the %s '%s', which plugin '%s' (%s) already handles; ignoring "
+			       "this one", path, desc->name, what, clash, other->name, set->plugins[i].path);
+			return -EEXIST;
+		}
+	}
 	set->plugins = xrealloc(set->plugins, (set->n + 1) * sizeof(*set->plugins));
 	set->plugins[set->n++] = (struct ba_plugin){ .path = xstrdup(path), .handle = handle, .desc = desc };
 	return 0;

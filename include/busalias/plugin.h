@@ -34,7 +34,7 @@
 extern "C" {
 #endif
 
-#define BUSALIAS_ABI_MAJOR 1
+#define BUSALIAS_ABI_MAJOR 2
 #define BUSALIAS_ABI_MINOR 0
 #define BUSALIAS_ABI_VERSION(maj, min) ((uint32_t)(maj) << 16 | (uint32_t)(min))
 #define BUSALIAS_ABI_CURRENT BUSALIAS_ABI_VERSION(BUSALIAS_ABI_MAJOR, BUSALIAS_ABI_MINOR)
@@ -52,8 +52,11 @@ extern "C" {
 
 /*
  * Field kinds of a device-table entry.  ULONG is the kernel's kernel_ulong_t
- * (unsigned long of the target), PTR a target pointer, CHARS a char/u8 array
- * whose length is the field's count.
+ * (unsigned long of the target), PTR a target pointer.  CHARS is a char array
+ * (a string up to its first NUL), BYTES opaque bytes (a UUID, a struct of
+ * bytes), both `count` bytes long per element.  BITMAP is an array of target
+ * unsigned longs holding bits 0..count, so its length follows the target's
+ * long size, as the kernel's `kernel_ulong_t x[MAX / BITS_PER_LONG + 1]`.
  */
 #define BA_FIELD_KINDS(X) \
 	X(U8)                 \
@@ -62,7 +65,9 @@ extern "C" {
 	X(U64)                \
 	X(ULONG)              \
 	X(PTR)                \
-	X(CHARS)
+	X(CHARS)              \
+	X(BYTES)              \
+	X(BITMAP)
 
 enum ba_field_kind {
 #define BA_KIND_ENUM(k) BA_KIND_##k,
@@ -76,19 +81,28 @@ enum ba_field_kind {
 
 /*
  * One member of a device-id struct, in declaration order.  `slot` is where the
- * decoded value lands in ba_entry.v[]: it lets several layouts of one table
- * (the kernel changed the struct) share a formatter.  count > 1 makes an
- * array; for CHARS it is the array length.  align overrides the natural
- * alignment (0 = natural), as __aligned() does.
+ * decoded value lands in ba_entry.v[].  A member exists in kernels
+ * [since, until) (0: unbounded), so one list describes every version of the
+ * struct: a member the kernel appended has a `since`, a member whose size
+ * changed is declared twice with the same slot and disjoint ranges.
+ * `variants` (a bit mask, 0: all) names the layouts a member belongs to where
+ * the kernel version cannot tell two layouts apart (x86_cpu_id's `steppings`,
+ * appended by stable kernels but inserted by mainline): the core takes the
+ * variant whose entry size fits the table.
  */
 struct ba_field {
 	const char *name;
 	uint16_t slot;
-	uint16_t kind;  /* enum ba_field_kind */
-	uint32_t count;
-	uint32_t align;
+	uint16_t kind;     /* enum ba_field_kind */
+	uint32_t count;    /* integers: array length (0 = 1); CHARS/BYTES: bytes per element; BITMAP: highest bit */
+	uint32_t align;    /* 0: natural; BA_ALIGN_ULONG; else bytes, as __aligned() */
+	uint32_t since;    /* BA_KVER() of the first kernel with this member; 0: always */
+	uint32_t until;    /* BA_KVER() of the first kernel without it; 0: never removed */
+	uint32_t elems;    /* CHARS/BYTES: elements of an array of them (0 = 1) */
+	uint32_t variants; /* layout variants (bit v = variant v) with this member; 0: all */
 };
 
+/* Long-hand members with explicit slots (BA_STRUCT below writes these for you). */
 #define BA_FIELD_(slot_, name_, kind_, count_, align_) \
 	{ .name = (name_), .slot = (slot_), .kind = BA_KIND_##kind_, .count = (count_), .align = (align_) }
 #define BA_U8(slot, name) BA_FIELD_(slot, name, U8, 1, 0)
@@ -102,24 +116,37 @@ struct ba_field {
 #define BA_ALIGNED(slot, name, kind, n, align) BA_FIELD_(slot, name, kind, n, align)
 
 /*
- * One version of a device-id struct.  A table type lists its layouts oldest
- * first; the core takes the newest whose `since` is <= the module's kernel
- * version (from vermagic), or infers it from the table size when the module
- * has no vermagic.
+ * A device-id struct declared once, as an X-macro list of members:
+ *
+ *     #define PCI_ID(F, V, p)                                    \
+ *             F(p, U32, vendor)                                  \
+ *             ...                                                \
+ *             F(p, ULONG, driver_data)                           \
+ *             F(p, U32, override_only, .since = BA_KVER(5, 15, 0))
+ *     BA_STRUCT(pci, PCI_ID);
+ *
+ * gives the slots `enum { pci_vendor, ..., pci__SLOTS }` and the member array
+ * `pci_fields[]`; BA_TABLE(pci, ...) then uses both, so no count is written by
+ * hand.  F(p, KIND, name, options...) declares a member and its slot;
+ * V(p, KIND, name, options...) declares another version of member `name`
+ * (same slot), e.g. a char array that grew.  Options are ba_field members:
+ * .count, .align, .since, .until, .elems, .variants.
  */
-struct ba_layout {
-	uint32_t since;  /* BA_KVER(); 0 = since the beginning */
-	uint32_t n_fields;
-	const struct ba_field *fields;
-};
+#define BA_SLOT_ENUM_(p_, kind_, name_, ...) p_##_##name_,
+#define BA_SLOT_NONE_(p_, kind_, name_, ...)
+#define BA_FIELD_INIT_(p_, kind_, name_, ...) \
+	{ .name = #name_, .slot = p_##_##name_, .kind = BA_KIND_##kind_, __VA_ARGS__ },
+#define BA_STRUCT(p, LIST)                                             \
+	enum { LIST(BA_SLOT_ENUM_, BA_SLOT_NONE_, p) p##__SLOTS };     \
+	static const struct ba_field p##_fields[] = { LIST(BA_FIELD_INIT_, BA_FIELD_INIT_, p) }
 
 /* A decoded field.  Integers are in host order; `str` is NUL-terminated. */
 struct ba_value {
 	uint64_t u;           /* scalar value, or the first element of an array */
 	const uint8_t *raw;   /* the field's bytes, target byte order */
-	const char *str;      /* CHARS only: the array up to its first NUL */
+	const char *str;      /* CHARS only: the (first) array up to its first NUL */
 	uint32_t size;        /* bytes in the field */
-	uint16_t elem_size;   /* bytes per array element */
+	uint16_t elem_size;   /* bytes per array element (BITMAP: per long) */
 	uint8_t present;      /* 0 if the chosen layout lacks this slot */
 	uint8_t big_endian;
 };
@@ -149,6 +176,53 @@ static inline uint64_t ba_elem(const struct ba_value *val, unsigned i)
 		x = x << 8 | val->raw[(size_t)i * n + b];
 	}
 	return x;
+}
+
+/* Bit i of a BITMAP field (bit i of long i / BITS_PER_LONG, as the kernel's test_bit()). */
+static inline int ba_bit(const struct ba_value *val, unsigned i)
+{
+	unsigned bits = val->elem_size * 8u;
+
+	if (!val->present || bits == 0)
+		return 0;
+	return (int)(ba_elem(val, i / bits) >> (i % bits) & 1);
+}
+
+/* Element i of a CHARS or BYTES array: its first byte, or NULL past the end. */
+static inline const uint8_t *ba_bytes(const struct ba_value *val, unsigned i)
+{
+	if (!val->present || val->elem_size == 0 || (uint64_t)(i + 1) * val->elem_size > val->size)
+		return NULL;
+	return val->raw + (size_t)i * val->elem_size;
+}
+
+/* Element i of a CHARS array as a string (up to its first NUL) in buf of len bytes; "" past the end. */
+static inline const char *ba_chars(const struct ba_value *val, unsigned i, char *buf, size_t len)
+{
+	const uint8_t *p = ba_bytes(val, i);
+	size_t n = 0;
+
+	if (len == 0)
+		return "";
+	while (p && n < val->elem_size && n + 1 < len && p[n])
+		n++;
+	if (p)
+		memcpy(buf, p, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * A bit field inside a byte, as GCC lays it out on the target: declared first
+ * means the lowest bits on a little-endian target, the highest on a big-endian
+ * one (dmi_strmatch's `slot:7` then `exact_match:1`).  first = the bits
+ * declared before it in that byte.
+ */
+static inline unsigned ba_bitfield(uint8_t byte, unsigned first, unsigned width, int big_endian)
+{
+	unsigned shift = big_endian ? 8u - first - width : first;
+
+	return (unsigned)(byte >> shift) & ((1u << width) - 1u);
 }
 
 /* Where a formatter sends aliases and per-entry warnings. */
@@ -189,51 +263,108 @@ static inline __attribute__((format(printf, 2, 3))) int ba_emitf(struct ba_out *
 }
 
 /*
- * Append to a buffer being built, as the kernel's ADD() does: `sep` then the
- * value in fixed-width upper-case hex, or `*` when the field is a wildcard.
+ * An alias being built.  Appending never writes past the buffer; an alias that
+ * did not fit is reported by ba_alias_emit() (a warning naming file, table and
+ * entry) and never emitted cut short.
  */
-static inline void ba_add_hex(char *buf, size_t len, const char *sep, int match, uint64_t value, int width)
+struct ba_alias {
+	char s[BA_ALIAS_MAX];
+	uint32_t len;
+	uint32_t overflow;
+};
+
+static inline void ba_alias_putc(struct ba_alias *a, char c)
 {
-	/*
-	 * By hand, not snprintf(): this runs for every field of every entry and
-	 * was a fifth of `busalias gen`'s instructions.  Same output, including
-	 * truncation, as snprintf(buf + used, len - used, "%s%0*llX", ...).
-	 */
-	static const char hex[] = "0123456789ABCDEF";
-	size_t used = strlen(buf);
-
-	if (used >= len)
-		return;
-	for (; *sep && used + 1 < len; sep++)
-		buf[used++] = *sep;
-	if (!match) {
-		if (used + 1 < len)
-			buf[used++] = '*';
+	if (a->len + 1 < sizeof(a->s)) {
+		a->s[a->len++] = c;
+		a->s[a->len] = '\0';
 	} else {
-		char digits[16];
-		int n = 0;
-
-		do {
-			digits[n++] = hex[value & 0xf];
-			value >>= 4;
-		} while (value);
-		for (int pad = width - n; pad > 0 && used + 1 < len; pad--)
-			buf[used++] = '0';
-		while (n > 0 && used + 1 < len)
-			buf[used++] = digits[--n];
+		a->overflow = 1;
 	}
-	buf[used] = '\0';
 }
 
-/* Ensure a trailing '*', as the kernel's add_wildcard() does. */
-static inline void ba_add_wildcard(char *buf, size_t len)
+static inline void ba_alias_add(struct ba_alias *a, const char *str)
 {
-	size_t used = strlen(buf);
+	while (*str)
+		ba_alias_putc(a, *str++);
+}
 
-	if ((used == 0 || buf[used - 1] != '*') && used + 1 < len) {
-		buf[used] = '*';
-		buf[used + 1] = '\0';
+static inline void ba_alias_init(struct ba_alias *a, const char *prefix)
+{
+	a->len = 0;
+	a->overflow = 0;
+	a->s[0] = '\0';
+	ba_alias_add(a, prefix);
+}
+
+static inline __attribute__((format(printf, 2, 3))) void ba_alias_addf(struct ba_alias *a, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(a->s + a->len, sizeof(a->s) - a->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(a->s) - a->len) {
+		a->overflow = 1;
+		a->s[a->len] = '\0';
+	} else {
+		a->len += (uint32_t)n;
 	}
+}
+
+/*
+ * `value` in `width` hex digits (more if it needs them), upper-case unless
+ * lower.  By hand, not snprintf(): this runs for every field of every entry
+ * and was a fifth of `busalias gen`'s instructions.
+ */
+static inline void ba_alias_hex(struct ba_alias *a, uint64_t value, unsigned width, int lower)
+{
+	const char *hex = lower ? "0123456789abcdef" : "0123456789ABCDEF";
+	char digits[16];
+	unsigned n = 0;
+
+	do {
+		digits[n++] = hex[value & 0xf];
+		value >>= 4;
+	} while (value);
+	for (; width > n; width--)
+		ba_alias_putc(a, '0');
+	while (n > 0)
+		ba_alias_putc(a, digits[--n]);
+}
+
+/* The kernel's ADD(): `sep`, then the value in `width` upper-case hex digits if match, else '*'. */
+static inline void ba_alias_add_hex(struct ba_alias *a, const char *sep, int match, uint64_t value, unsigned width)
+{
+	ba_alias_add(a, sep);
+	if (match)
+		ba_alias_hex(a, value, width, 0);
+	else
+		ba_alias_putc(a, '*');
+}
+
+/* Digits ADD() prints for a field: two per byte of a 1, 2 or 4-byte field, none for other sizes. */
+static inline unsigned ba_hex_width(const struct ba_value *val)
+{
+	return val->size == 1 || val->size == 2 || val->size == 4 ? val->size * 2u : 0u;
+}
+
+/* A trailing '*' unless there is one, as the kernel's add_wildcard(). */
+static inline void ba_alias_wildcard(struct ba_alias *a)
+{
+	if (a->len == 0 || a->s[a->len - 1] != '*')
+		ba_alias_putc(a, '*');
+}
+
+/* Emit the alias built in a, or warn that it did not fit.  0 or -errno. */
+static inline int ba_alias_emit(struct ba_out *out, const struct ba_alias *a)
+{
+	if (a->overflow) {
+		ba_warnf(out, "alias longer than %d bytes, entry skipped", BA_ALIAS_MAX - 2);
+		return -ENAMETOOLONG;
+	}
+	return out->emit(out, a->s);
 }
 
 /*
@@ -243,16 +374,87 @@ static inline void ba_add_wildcard(char *buf, size_t len)
  */
 typedef int ba_format_fn(struct ba_out *out, const struct ba_entry *entry);
 
+/*
+ * Declarative aliases: most table types are a prefix, then fields in the
+ * kernel's ADD() style, then maybe a '*'.  Such a type lists its parts and
+ * needs no formatter:
+ *
+ *     static const struct ba_part hid_parts[] = {
+ *             BA_HEX("b", hid_bus, ONES),     // '*' when the field is all ones
+ *             BA_HEX("g", hid_group, ZERO),   // '*' when 0
+ *             ...
+ *     };
+ *     ... BA_ALIAS("hid:", 0, hid_parts) ...
+ *
+ * A part of a slot the chosen layout lacks is left out, as is a part outside
+ * its kernel versions [since, until).
+ */
+enum ba_part_kind { BA_PART_LIT, BA_PART_HEX, BA_PART_STR };
+
+/* When a HEX part prints '*' instead of its value (STR: ZERO = an empty string is '*'). */
+enum ba_any {
+	BA_ANY_NEVER,  /* always the value */
+	BA_ANY_ZERO,   /* 0 is "any" */
+	BA_ANY_ONES,   /* all ones of the field's size is "any" */
+	BA_ANY_VALUE,  /* .value is "any" */
+	BA_ANY_FLAG,   /* printed only if the .flag_slot field has all of .value's bits (match_flags) */
+};
+
+struct ba_part {
+	uint16_t kind;       /* enum ba_part_kind */
+	uint16_t slot;       /* HEX, STR: the field */
+	const char *text;    /* LIT: the text; HEX, STR: what comes before the value */
+	uint16_t any;        /* enum ba_any */
+	uint16_t flag_slot;  /* BA_ANY_FLAG: the match_flags field */
+	uint64_t value;      /* BA_ANY_VALUE: the "any" value; BA_ANY_FLAG: the flag bits */
+	uint32_t since;      /* printed for kernels [since, until); 0: unbounded */
+	uint32_t until;
+	uint8_t width;       /* HEX: digits; 0: as ADD() for the field's size */
+	uint8_t lower;       /* HEX: lower-case digits */
+	uint8_t underscores; /* STR: whitespace becomes '_' */
+};
+
+#define BA_LIT(text_, ...) { .kind = BA_PART_LIT, .text = (text_), __VA_ARGS__ }
+#define BA_HEX(sep, slot_, any_, ...) { .kind = BA_PART_HEX, .text = (sep), .slot = (slot_), .any = BA_ANY_##any_, __VA_ARGS__ }
+#define BA_HEX_IF(sep, slot_, flags_slot_, bits, ...)                                                      \
+	{ .kind = BA_PART_HEX, .text = (sep), .slot = (slot_), .any = BA_ANY_FLAG, .flag_slot = (flags_slot_), \
+	  .value = (bits), __VA_ARGS__ }
+#define BA_STR(sep, slot_, ...) { .kind = BA_PART_STR, .text = (sep), .slot = (slot_), __VA_ARGS__ }
+
+/* ba_table_type.alias_flags */
+#define BA_ALIAS_WILDCARD 0x1u  /* append '*' unless the alias ends in one (the kernel's "W" types) */
+
 /* One MODULE_DEVICE_TABLE() type. */
 struct ba_table_type {
 	uint32_t struct_size;
 	const char *type;         /* as in MODULE_DEVICE_TABLE(type, ...) */
 	const char *struct_name;  /* "pci_device_id", for messages */
 	uint32_t n_slots;
-	uint32_t n_layouts;
-	const struct ba_layout *layouts;  /* oldest first */
-	ba_format_fn *format;
+	uint32_t n_fields;
+	const struct ba_field *fields;  /* every version's members: see struct ba_field */
+	uint32_t n_variants;      /* layouts one kernel version may have (0 = 1) */
+	uint32_t since;           /* first kernel whose modpost turns this type into aliases; 0: all */
+	ba_format_fn *format;     /* NULL: the declarative alias below */
+	const char *alias_prefix;
+	uint32_t alias_flags;     /* BA_ALIAS_* */
+	uint32_t n_parts;
+	const struct ba_part *parts;
 };
+
+#define BA_TABLE_TYPE(...)                                     \
+	{                                                      \
+		.struct_size = sizeof(struct ba_table_type),   \
+		__VA_ARGS__                                    \
+	}
+
+/* A table type of the struct BA_STRUCT(p, ...) declared: BA_TABLE(pci, "pci", "pci_device_id", .format = f). */
+#define BA_TABLE(p, type_, struct_name_, ...)                                                            \
+	BA_TABLE_TYPE(.type = (type_), .struct_name = (struct_name_), .n_slots = p##__SLOTS,              \
+		      .n_fields = BA_COUNT(p##_fields), .fields = p##_fields, __VA_ARGS__)
+
+/* The declarative alias of a table type: BA_ALIAS("hid:", 0, hid_parts). */
+#define BA_ALIAS(prefix, flags, parts_) \
+	.alias_prefix = (prefix), .alias_flags = (flags), .n_parts = BA_COUNT(parts_), .parts = (parts_)
 
 /*
  * Read-only view of sysfs the core hands to bus hooks.  Paths are relative to
@@ -324,12 +526,6 @@ struct busalias_plugin {
 		.abi_version = BUSALIAS_ABI_CURRENT,                \
 		.struct_size = sizeof(struct busalias_plugin),       \
 		__VA_ARGS__                                          \
-	}
-
-#define BA_TABLE_TYPE(...)                                     \
-	{                                                      \
-		.struct_size = sizeof(struct ba_table_type),   \
-		__VA_ARGS__                                    \
 	}
 
 #define BA_COUNT(a) ((uint32_t)(sizeof(a) / sizeof((a)[0])))

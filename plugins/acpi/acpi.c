@@ -4,50 +4,44 @@
 
 extern const struct ba_bus_ops acpi_bus_ops;
 
-enum { ID, DRIVER_DATA, CLS, CLS_MSK, N_SLOTS };
-
-#define ACPI_FIELDS(id_len)                                        \
-	BA_CHARS(ID, "id", id_len), BA_ULONG(DRIVER_DATA, "driver_data"), \
-	BA_U32(CLS, "cls"), BA_U32(CLS_MSK, "cls_msk")
-
-static const struct ba_field acpi_id_v1[] = { ACPI_FIELDS(9) };
-/* Linux 5.18 grew ACPI_ID_LEN from 9 to 16. */
-static const struct ba_field acpi_id_v2[] = { ACPI_FIELDS(16) };
-
-static const struct ba_layout acpi_layouts[] = {
-	{ .since = 0, .n_fields = BA_COUNT(acpi_id_v1), .fields = acpi_id_v1 },
-	{ .since = BA_KVER(5, 18, 0), .n_fields = BA_COUNT(acpi_id_v2), .fields = acpi_id_v2 },
-};
+/* ACPI_ID_LEN was 16, 9 from 3.9, 16 again from 5.18; the class match came in 4.2. */
+#define ACPI_ID(F, V, p)                                                                      \
+	F(p, CHARS, id, .count = 16, .until = BA_KVER(3, 9, 0))                               \
+	V(p, CHARS, id, .count = 9, .since = BA_KVER(3, 9, 0), .until = BA_KVER(5, 18, 0))   \
+	V(p, CHARS, id, .count = 16, .since = BA_KVER(5, 18, 0))                              \
+	F(p, ULONG, driver_data)                                                              \
+	F(p, U32, cls, .since = BA_KVER(4, 2, 0))                                             \
+	F(p, U32, cls_msk, .since = BA_KVER(4, 2, 0))
+BA_STRUCT(acpi, ACPI_ID);
 
 static int format_acpi(struct ba_out *out, const struct ba_entry *e)
 {
 	const struct ba_value *v = e->v;
-	uint32_t cls = (uint32_t)v[CLS].u, msk = (uint32_t)v[CLS_MSK].u;
-	char alias[BA_ALIAS_MAX] = "acpi*:";
-	int shift;
+	uint32_t cls = (uint32_t)v[acpi_cls].u, msk = (uint32_t)v[acpi_cls_msk].u;
+	struct ba_alias a;
 
-	if (v[ID].str[0])
-		return ba_emitf(out, "acpi*:%s:*", v[ID].str) < 0 ? -1 : 1;
-
-	/* No id: match by PCI-style class code, "??" for each unmasked byte. */
-	for (shift = 16; shift >= 0; shift -= 8) {
-		size_t used = strlen(alias);
-		if (msk >> shift & 0xff)
-			snprintf(alias + used, sizeof(alias) - used, "%02x", cls >> shift & 0xff);
-		else
-			snprintf(alias + used, sizeof(alias) - used, "??");
+	if (v[acpi_id].str[0]) {
+		ba_alias_init(&a, "acpi*:");
+		ba_alias_add(&a, v[acpi_id].str);
+		ba_alias_add(&a, ":*");
+		return ba_alias_emit(out, &a) < 0 ? 0 : 1;
 	}
-	return ba_emitf(out, "%s:*", alias) < 0 ? -1 : 1;
+	/* Before 4.2 an entry without id made no alias. */
+	if (!v[acpi_cls].present)
+		return 0;
+	/* No id: match by PCI-style class code, "??" for each unmasked byte. */
+	ba_alias_init(&a, "acpi*:");
+	for (int shift = 16; shift >= 0; shift -= 8) {
+		if (msk >> shift & 0xff)
+			ba_alias_hex(&a, cls >> shift & 0xff, 2, 1);
+		else
+			ba_alias_add(&a, "??");
+	}
+	ba_alias_add(&a, ":*");
+	return ba_alias_emit(out, &a) < 0 ? 0 : 1;
 }
 
-static const struct ba_table_type acpi_table = BA_TABLE_TYPE(
-	.type = "acpi",
-	.struct_name = "acpi_device_id",
-	.n_slots = N_SLOTS,
-	.n_layouts = BA_COUNT(acpi_layouts),
-	.layouts = acpi_layouts,
-	.format = format_acpi);
-
+static const struct ba_table_type acpi_table = BA_TABLE(acpi, "acpi", "acpi_device_id", .format = format_acpi);
 static const struct ba_table_type *const acpi_tables[] = { &acpi_table, NULL };
 
 BUSALIAS_PLUGIN(

@@ -4,32 +4,16 @@
 
 extern const struct ba_bus_ops platform_bus_ops;
 
-enum { NAME, DRIVER_DATA, N_SLOTS };
+#define PLATFORM_ID(F, V, p)                                                  \
+	F(p, CHARS, name, .count = 20, .until = BA_KVER(6, 16, 0))            \
+	V(p, CHARS, name, .count = 24, .since = BA_KVER(6, 16, 0)) /* PLATFORM_NAME_SIZE */ \
+	F(p, ULONG, driver_data)
+BA_STRUCT(platform, PLATFORM_ID);
 
-#define PLATFORM_NAME_SIZE 20
+static const struct ba_part platform_parts[] = { BA_STR("", platform_name) };
 
-static const struct ba_field platform_id[] = {
-	BA_CHARS(NAME, "name", PLATFORM_NAME_SIZE),
-	BA_ULONG(DRIVER_DATA, "driver_data"),
-};
-
-static const struct ba_layout platform_layouts[] = {
-	{ .since = 0, .n_fields = BA_COUNT(platform_id), .fields = platform_id },
-};
-
-static int format_platform(struct ba_out *out, const struct ba_entry *e)
-{
-	return ba_emitf(out, "platform:%s", e->v[NAME].str) < 0 ? -1 : 1;
-}
-
-static const struct ba_table_type platform_table = BA_TABLE_TYPE(
-	.type = "platform",
-	.struct_name = "platform_device_id",
-	.n_slots = N_SLOTS,
-	.n_layouts = BA_COUNT(platform_layouts),
-	.layouts = platform_layouts,
-	.format = format_platform);
-
+static const struct ba_table_type platform_table =
+	BA_TABLE(platform, "platform", "platform_device_id", BA_ALIAS("platform:", 0, platform_parts));
 static const struct ba_table_type *const platform_tables[] = { &platform_table, NULL };
 
 BUSALIAS_PLUGIN(

@@ -13,7 +13,15 @@ for machine in x86_64 i386 ppc ppc64 mips m68k arm aarch64 s390 riscv; do
 		f=$TMP/$machine-$variant.ko
 		mkmod -o "$f" --machine $machine $extra
 		gen "$f"
-		expect_rc 0 "$machine $variant"
+		# Without vermagic the table size must tell the layout: the fixture's 4 acpi entries of 28 bytes
+		# on 32-bit ABIs are also 7 of 16 (a 9-byte id without class match, 3.9-4.1), and busalias says so.
+		case $variant-$machine in
+		novermagic-i386 | novermagic-ppc | novermagic-mips | novermagic-m68k | novermagic-arm)
+			expect_rc 3 "$machine $variant"
+			expect_err "fits several layouts of struct acpi_device_id; using 28-byte entries" "$machine $variant"
+			;;
+		*) expect_rc 0 "$machine $variant" ;;
+		esac
 		expect_file "$EXPECTED/full.txt" "$TMP/out" "$machine $variant"
 	done
 	# A 5.10 module: pci_device_id without override_only, 9-byte ACPI ids.

@@ -60,17 +60,20 @@ major=$(sed -n 's/^#define BUSALIAS_ABI_MAJOR \([0-9]*\)$/\1/p' "$SDK_HEADER")
 minor=$(sed -n 's/^#define BUSALIAS_ABI_MINOR \([0-9]*\)$/\1/p' "$SDK_HEADER")
 build "$TMP/next-major.so" "$SRCDIR/tests/sdk/abi-mismatch.c" -DABI_MAJOR=$((major + 1)) -DABI_MINOR=0
 build "$TMP/newer-minor.so" "$SRCDIR/tests/sdk/abi-mismatch.c" -DABI_MAJOR="$major" -DABI_MINOR=$((minor + 1))
+build "$TMP/prev-major.so" "$SRCDIR/tests/sdk/abi-mismatch.c" -DABI_MAJOR=$((major - 1)) -DABI_MINOR=0
 build "$TMP/not-a-plugin.so" "$SRCDIR/tests/sdk/not-a-plugin.c"
-plugin_dir "$TMP/p2" "$TMP/next-major.so" "$TMP/newer-minor.so" "$TMP/not-a-plugin.so"
+plugin_dir "$TMP/p2" "$TMP/next-major.so" "$TMP/newer-minor.so" "$TMP/prev-major.so" "$TMP/not-a-plugin.so"
 gen "$TMP/p2" "$SAMPLES/sample-pci.ko"
 [ "$rc" -eq 3 ] && ok || fail "refused plugins: exit $rc, expected 3"
 grep -qF "$TMP/p2/next-major.so: refusing plugin: plugin ABI $((major + 1)).0, this busalias speaks $major.x" "$TMP/err" &&
 	ok || fail "next major: $(cat "$TMP/err")"
 grep -qF "$TMP/p2/newer-minor.so: refusing plugin: plugin ABI $major.$((minor + 1)) is newer than this busalias ($major.$minor)" "$TMP/err" &&
 	ok || fail "newer minor: $(cat "$TMP/err")"
+grep -qF "$TMP/p2/prev-major.so: refusing plugin: plugin ABI $((major - 1)).0, this busalias speaks $major.x" "$TMP/err" &&
+	ok || fail "previous major: $(cat "$TMP/err")"
 grep -qF "$TMP/p2/not-a-plugin.so: not a busalias plugin (no busalias_plugin symbol)" "$TMP/err" &&
 	ok || fail "not a plugin: $(cat "$TMP/err")"
-[ "$(grep -c . "$TMP/err")" -eq 3 ] && ok || fail "one line per refused plugin expected: $(cat "$TMP/err")"
+[ "$(grep -c . "$TMP/err")" -eq 4 ] && ok || fail "one line per refused plugin expected: $(cat "$TMP/err")"
 grep -qF "alias pci:v00008086d0000100Esv*sd*bc*sc*i* sample_pci" "$TMP/out" && ok || fail "stock plugins unused after a refusal"
 
 # 5. Nothing usable at all: a usage/configuration error.

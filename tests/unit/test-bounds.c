@@ -20,9 +20,6 @@ static const struct ba_field hostile_id[] = {
 	BA_U32(COUNT, "count"),
 	BA_CHARS(NAME, "name", 24),
 };
-static const struct ba_layout hostile_layouts[] = {
-	{ .since = 0, .n_fields = BA_COUNT(hostile_id), .fields = hostile_id },
-};
 
 static unsigned long formatted;
 
@@ -54,7 +51,7 @@ static int format_hostile(struct ba_out *out, const struct ba_entry *e)
 
 static const struct ba_table_type hostile_table = BA_TABLE_TYPE(
 	.type = "hostile", .struct_name = "hostile_id", .n_slots = N_SLOTS,
-	.n_layouts = BA_COUNT(hostile_layouts), .layouts = hostile_layouts, .format = format_hostile);
+	.n_fields = BA_COUNT(hostile_id), .fields = hostile_id, .format = format_hostile);
 static const struct ba_table_type *const hostile_tables[] = { &hostile_table, NULL };
 static const struct busalias_plugin hostile_plugin = {
 	.abi_version = BUSALIAS_ABI_CURRENT, .struct_size = sizeof(struct busalias_plugin),

@@ -21,7 +21,7 @@ static void pci(const struct mkm_target *t, bool v2, uint32_t ven, uint32_t dev,
 	struct mkm_buf b = { 0 };
 
 	mkm_pci_id(&b, t, v2, ven, dev, sv, sd, cls, mask, 0x1234, override_only);
-	unit_format("pci", v2 ? 1 : 0, t, b.p, v2 ? BA_KVER(6, 1, 0) : BA_KVER(5, 10, 0), r);
+	unit_format("pci", v2 ? BA_KVER(6, 1, 0) : BA_KVER(5, 10, 0), t, b.p, r);
 	mkm_buf_free(&b);
 }
 
@@ -131,7 +131,7 @@ static void platform(const struct mkm_target *t, const char *name, struct fmt_re
 	struct mkm_buf b = { 0 };
 
 	mkm_platform_id(&b, t, name, 42);
-	unit_format("platform", 0, t, b.p, 0, r);
+	unit_format("platform", BA_KVER(6, 1, 0), t, b.p, r);
 	mkm_buf_free(&b);
 }
 
@@ -156,7 +156,7 @@ static void acpi(const struct mkm_target *t, unsigned id_len, const char *id, ui
 	struct mkm_buf b = { 0 };
 
 	mkm_acpi_id(&b, t, id_len, id, 7, cls, msk);
-	unit_format("acpi", id_len == 16 ? 1 : 0, t, b.p, 0, r);
+	unit_format("acpi", id_len == 16 ? BA_KVER(6, 1, 0) : BA_KVER(5, 10, 0), t, b.p, r);
 	mkm_buf_free(&b);
 }
 

@@ -12,19 +12,32 @@
 
 TestSuite(layout, .fini = unit_leak_check);
 
+#define K510 BA_KVER(5, 10, 0)
+#define K61 BA_KVER(6, 1, 0)
+
 static struct ba_target bt(const struct mkm_target *t)
 {
 	return (struct ba_target){ .elfclass = (uint8_t)t->elfclass, .big_endian = t->big_endian, .machine = t->machine };
 }
 
-static struct placed_layout *place(const struct ba_layout *l, uint32_t n_slots, const struct mkm_target *mt)
+/* A struct of our own, as a table type (one version, one variant). */
+#define OWN_STRUCT(name, fields_, n_slots_)                                                    \
+	static const struct ba_table_type name = BA_TABLE_TYPE(.type = #name, .struct_name = #name, \
+		.n_slots = (n_slots_), .n_fields = BA_COUNT(fields_), .fields = (fields_))
+
+static struct placed_layout *place_k(const struct ba_table_type *tt, uint32_t kver, const struct mkm_target *mt)
 {
 	struct ba_target t = bt(mt);
 	int err = 0;
-	struct placed_layout *pl = layout_place(l, n_slots, &t, &err);
+	struct placed_layout *pl = layout_place(tt, kver, 0, &t, &err);
 
 	cr_assert_not_null(pl, "layout_place failed: %d", err);
 	return pl;
+}
+
+static struct placed_layout *place(const struct ba_table_type *tt, const struct mkm_target *mt)
+{
+	return place_k(tt, 0, mt);
 }
 
 static void check(const struct placed_layout *pl, uint32_t size, uint32_t align, const uint32_t *offsets, uint32_t n)
@@ -40,11 +53,10 @@ static void check(const struct placed_layout *pl, uint32_t size, uint32_t align,
 
 /* ---- the plugins' own declarations ---- */
 
-static void check_table(const char *type, unsigned layout, const struct mkm_target *t, uint32_t size, uint32_t align,
+static void check_table(const char *type, uint32_t kver, const struct mkm_target *t, uint32_t size, uint32_t align,
 			const uint32_t *offsets, uint32_t n)
 {
-	const struct ba_table_type *tt = unit_table(type);
-	struct placed_layout *pl = place(&tt->layouts[layout], tt->n_slots, t);
+	struct placed_layout *pl = place_k(unit_table(type), kver, t);
 
 	check(pl, size, align, offsets, n);
 	free(pl);
@@ -56,18 +68,17 @@ Test(layout, pci_device_id)
 	static const uint32_t lp64_v2[] = { 0, 4, 8, 12, 16, 20, 24, 32 };
 	static const uint32_t ilp32_v2[] = { 0, 4, 8, 12, 16, 20, 24, 28 };
 
-	cr_assert_eq(unit_table("pci")->n_layouts, 2);
-	check_table("pci", 1, &T_X86_64, 40, 8, lp64_v2, 8);
-	check_table("pci", 1, &T_AARCH64, 40, 8, lp64_v2, 8);
-	check_table("pci", 1, &T_S390X, 40, 8, lp64_v2, 8);
-	check_table("pci", 1, &T_I386, 32, 4, ilp32_v2, 8);
-	check_table("pci", 1, &T_PPC, 32, 4, ilp32_v2, 8);
-	check_table("pci", 1, &T_MIPS, 32, 4, ilp32_v2, 8);
-	check_table("pci", 1, &T_M68K, 32, 2, ilp32_v2, 8);
+	check_table("pci", K61, &T_X86_64, 40, 8, lp64_v2, 8);
+	check_table("pci", K61, &T_AARCH64, 40, 8, lp64_v2, 8);
+	check_table("pci", K61, &T_S390X, 40, 8, lp64_v2, 8);
+	check_table("pci", K61, &T_I386, 32, 4, ilp32_v2, 8);
+	check_table("pci", K61, &T_PPC, 32, 4, ilp32_v2, 8);
+	check_table("pci", K61, &T_MIPS, 32, 4, ilp32_v2, 8);
+	check_table("pci", K61, &T_M68K, 32, 2, ilp32_v2, 8);
 	/* before 5.15: no override_only */
-	check_table("pci", 0, &T_X86_64, 32, 8, lp64_v2, 7);
-	check_table("pci", 0, &T_PPC, 28, 4, ilp32_v2, 7);
-	check_table("pci", 0, &T_M68K, 28, 2, ilp32_v2, 7);
+	check_table("pci", K510, &T_X86_64, 32, 8, lp64_v2, 7);
+	check_table("pci", K510, &T_PPC, 28, 4, ilp32_v2, 7);
+	check_table("pci", K510, &T_M68K, 28, 2, ilp32_v2, 7);
 }
 
 Test(layout, acpi_device_id)
@@ -78,29 +89,28 @@ Test(layout, acpi_device_id)
 	static const uint32_t ilp32_9[] = { 0, 12, 16, 20 };
 	static const uint32_t m68k_9[] = { 0, 10, 14, 18 };
 
-	cr_assert_eq(unit_table("acpi")->n_layouts, 2);
 	/* ACPI_ID_LEN 16 (5.18+) */
-	check_table("acpi", 1, &T_X86_64, 32, 8, lp64, 4);
-	check_table("acpi", 1, &T_S390X, 32, 8, lp64, 4);
-	check_table("acpi", 1, &T_I386, 28, 4, ilp32_16, 4);
-	check_table("acpi", 1, &T_MIPS, 28, 4, ilp32_16, 4);
-	check_table("acpi", 1, &T_M68K, 28, 2, ilp32_16, 4);
+	check_table("acpi", K61, &T_X86_64, 32, 8, lp64, 4);
+	check_table("acpi", K61, &T_S390X, 32, 8, lp64, 4);
+	check_table("acpi", K61, &T_I386, 28, 4, ilp32_16, 4);
+	check_table("acpi", K61, &T_MIPS, 28, 4, ilp32_16, 4);
+	check_table("acpi", K61, &T_M68K, 28, 2, ilp32_16, 4);
 	/* ACPI_ID_LEN 9: the 9-byte id pads to the ulong's alignment */
-	check_table("acpi", 0, &T_X86_64, 32, 8, lp64, 4);
-	check_table("acpi", 0, &T_I386, 24, 4, ilp32_9, 4);
-	check_table("acpi", 0, &T_PPC, 24, 4, ilp32_9, 4);
-	check_table("acpi", 0, &T_M68K, 22, 2, m68k_9, 4);
+	check_table("acpi", K510, &T_X86_64, 32, 8, lp64, 4);
+	check_table("acpi", K510, &T_I386, 24, 4, ilp32_9, 4);
+	check_table("acpi", K510, &T_PPC, 24, 4, ilp32_9, 4);
+	check_table("acpi", K510, &T_M68K, 22, 2, m68k_9, 4);
 }
 
 Test(layout, platform_device_id)
 {
 	static const uint32_t lp64[] = { 0, 24 }, ilp32[] = { 0, 20 };
 
-	check_table("platform", 0, &T_X86_64, 32, 8, lp64, 2);
-	check_table("platform", 0, &T_AARCH64, 32, 8, lp64, 2);
-	check_table("platform", 0, &T_I386, 24, 4, ilp32, 2);
-	check_table("platform", 0, &T_ARM, 24, 4, ilp32, 2);
-	check_table("platform", 0, &T_M68K, 24, 2, ilp32, 2);
+	check_table("platform", K61, &T_X86_64, 32, 8, lp64, 2);
+	check_table("platform", K61, &T_AARCH64, 32, 8, lp64, 2);
+	check_table("platform", K61, &T_I386, 24, 4, ilp32, 2);
+	check_table("platform", K61, &T_ARM, 24, 4, ilp32, 2);
+	check_table("platform", K61, &T_M68K, 24, 2, ilp32, 2);
 }
 
 /* ---- declarations of our own ---- */
@@ -113,7 +123,7 @@ static const struct ba_field usb_fields[] = {
 	BA_U8(10, "bInterfaceProtocol"), BA_U8(11, "bInterfaceNumber"),
 	BA_ALIGNED(12, "driver_info", ULONG, 1, BA_ALIGN_ULONG),
 };
-static const struct ba_layout usb_layout = { 0, BA_COUNT(usb_fields), usb_fields };
+OWN_STRUCT(usb_layout, usb_fields, 13);
 /* The same struct without the __aligned(): what m68k would do without it. */
 static const struct ba_field usb_plain_fields[] = {
 	BA_U16(0, "match_flags"), BA_U16(1, "idVendor"), BA_U16(2, "idProduct"), BA_U16(3, "bcdDevice_lo"),
@@ -121,17 +131,17 @@ static const struct ba_field usb_plain_fields[] = {
 	BA_U8(7, "bDeviceProtocol"), BA_U8(8, "bInterfaceClass"), BA_U8(9, "bInterfaceSubClass"),
 	BA_U8(10, "bInterfaceProtocol"), BA_U8(11, "bInterfaceNumber"), BA_ULONG(12, "driver_info"),
 };
-static const struct ba_layout usb_plain_layout = { 0, BA_COUNT(usb_plain_fields), usb_plain_fields };
+OWN_STRUCT(usb_plain_layout, usb_plain_fields, 13);
 
 static const uint32_t usb_head[] = { 0, 2, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16 };
 
-static void check_usb(const struct ba_layout *l, const struct mkm_target *t, uint32_t dd, uint32_t size, uint32_t align)
+static void check_usb(const struct ba_table_type *l, const struct mkm_target *t, uint32_t dd, uint32_t size, uint32_t align)
 {
 	uint32_t off[13];
 
 	memcpy(off, usb_head, sizeof(usb_head));
 	off[12] = dd;
-	struct placed_layout *pl = place(l, 13, t);
+	struct placed_layout *pl = place(l, t);
 	check(pl, size, align, off, 13);
 	free(pl);
 }
@@ -151,31 +161,31 @@ Test(layout, usb_like_aligned_ulong)
 
 /* struct { __u8 a; __u64 b; __u16 c; } */
 static const struct ba_field u64_fields[] = { BA_U8(0, "a"), BA_U64(1, "b"), BA_U16(2, "c") };
-static const struct ba_layout u64_layout = { 0, BA_COUNT(u64_fields), u64_fields };
+OWN_STRUCT(u64_layout, u64_fields, 3);
 
 Test(layout, u64_alignment)
 {
 	static const uint32_t natural[] = { 0, 8, 16 }, i386[] = { 0, 4, 12 }, m68k[] = { 0, 2, 10 };
 	struct placed_layout *pl;
 
-	pl = place(&u64_layout, 3, &T_X86_64);
+	pl = place(&u64_layout, &T_X86_64);
 	check(pl, 24, 8, natural, 3);
 	free(pl);
 	/* i386 SysV: long long is 4-byte aligned inside structs */
-	pl = place(&u64_layout, 3, &T_I386);
+	pl = place(&u64_layout, &T_I386);
 	check(pl, 16, 4, i386, 3);
 	free(pl);
-	pl = place(&u64_layout, 3, &T_M68K);
+	pl = place(&u64_layout, &T_M68K);
 	check(pl, 12, 2, m68k, 3);
 	free(pl);
 	/* 32-bit ABIs other than i386 keep 8 */
-	pl = place(&u64_layout, 3, &T_PPC);
+	pl = place(&u64_layout, &T_PPC);
 	check(pl, 24, 8, natural, 3);
 	free(pl);
-	pl = place(&u64_layout, 3, &T_ARM);
+	pl = place(&u64_layout, &T_ARM);
 	check(pl, 24, 8, natural, 3);
 	free(pl);
-	pl = place(&u64_layout, 3, &T_MIPS);
+	pl = place(&u64_layout, &T_MIPS);
 	check(pl, 24, 8, natural, 3);
 	free(pl);
 }
@@ -184,23 +194,23 @@ Test(layout, u64_alignment)
 static const struct ba_field arr_fields[] = {
 	BA_U16(0, "a"), BA_ARRAY(1, "b", U32, 3), BA_U8(2, "c"), BA_ALIGNED(3, "d", U8, 5, 8),
 };
-static const struct ba_layout arr_layout = { 0, BA_COUNT(arr_fields), arr_fields };
+OWN_STRUCT(arr_layout, arr_fields, 4);
 
 Test(layout, arrays_and_explicit_alignment)
 {
 	static const uint32_t x86[] = { 0, 4, 16, 24 }, m68k[] = { 0, 2, 14, 16 };
 	struct placed_layout *pl;
 
-	pl = place(&arr_layout, 4, &T_X86_64);
+	pl = place(&arr_layout, &T_X86_64);
 	check(pl, 32, 8, x86, 4);
 	cr_expect_eq(pl->fields[1].size, 12);
 	cr_expect_eq(pl->fields[1].elem_size, 4);
 	cr_expect_eq(pl->fields[3].size, 5);
 	free(pl);
-	pl = place(&arr_layout, 4, &T_I386);
+	pl = place(&arr_layout, &T_I386);
 	check(pl, 32, 8, x86, 4);
 	free(pl);
-	pl = place(&arr_layout, 4, &T_M68K);
+	pl = place(&arr_layout, &T_M68K);
 	check(pl, 24, 8, m68k, 4);
 	free(pl);
 }
@@ -210,14 +220,23 @@ Test(layout, bad_declarations)
 	static const struct ba_field bad_kind[] = { { .name = "x", .slot = 0, .kind = BA_KIND__COUNT, .count = 1 } };
 	static const struct ba_field bad_slot[] = { BA_U32(5, "x") };
 	static const struct ba_field bad_align[] = { BA_ALIGNED(0, "x", U32, 1, 3) };
-	const struct ba_layout layouts[] = {
-		{ 0, 1, bad_kind }, { 0, 1, bad_slot }, { 0, 1, bad_align }, { 0, 0, bad_slot }, { 0, 1, NULL },
+	static const struct ba_field empty_chars[] = { BA_CHARS(0, "x", 0) };
+	static const struct ba_field gone[] = { { .name = "x", .kind = BA_KIND_U32, .until = BA_KVER(3, 0, 0) } };
+	const struct ba_table_type types[] = {
+		BA_TABLE_TYPE(.n_slots = 2, .n_fields = 1, .fields = bad_kind),
+		BA_TABLE_TYPE(.n_slots = 2, .n_fields = 1, .fields = bad_slot),
+		BA_TABLE_TYPE(.n_slots = 2, .n_fields = 1, .fields = bad_align),
+		BA_TABLE_TYPE(.n_slots = 2, .n_fields = 0, .fields = bad_slot),
+		BA_TABLE_TYPE(.n_slots = 2, .n_fields = 1, .fields = NULL),
+		BA_TABLE_TYPE(.n_slots = 2, .n_fields = 1, .fields = empty_chars),
+		/* no member left in the kernel asked for */
+		BA_TABLE_TYPE(.n_slots = 2, .n_fields = 1, .fields = gone),
 	};
 	struct ba_target t = bt(&T_X86_64);
 
-	for (size_t i = 0; i < ARRAY_SIZE(layouts); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(types); i++) {
 		int err = 0;
-		cr_expect_null(layout_place(&layouts[i], 2, &t, &err), "declaration %zu accepted", i);
+		cr_expect_null(layout_place(&types[i], BA_KVER(6, 1, 0), 0, &t, &err), "declaration %zu accepted", i);
 		cr_expect_eq(err, -EINVAL);
 	}
 }
@@ -226,8 +245,8 @@ Test(layout, decode_big_and_little_endian)
 {
 	static const uint8_t be[12] = { 0x12, 0x34, 0, 0, 0xde, 0xad, 0xbe, 0xef, 'a', 'b', 'c', 0 };
 	static const struct ba_field f[] = { BA_U16(0, "a"), BA_U32(1, "b"), BA_CHARS(2, "s", 4) };
-	static const struct ba_layout l = { 0, BA_COUNT(f), f };
-	struct placed_layout *pl = place(&l, 4, &T_PPC);
+	OWN_STRUCT(l, f, 4);
+	struct placed_layout *pl = place(&l, &T_PPC);
 	struct ba_target t = bt(&T_PPC);
 	struct ba_value v[4];
 	char strs[16];
@@ -242,7 +261,7 @@ Test(layout, decode_big_and_little_endian)
 	free(pl);
 
 	t = bt(&T_X86_64);
-	pl = place(&l, 4, &T_X86_64);
+	pl = place(&l, &T_X86_64);
 	layout_decode(pl, &t, be, v, 4, strs);
 	cr_expect_eq(v[0].u, 0x3412);
 	cr_expect_eq(v[1].u, 0xefbeadde);
@@ -253,8 +272,8 @@ Test(layout, decode_unterminated_chars_and_arrays)
 {
 	static const uint8_t e[10] = { 'A', 'B', 'C', 'D', 0, 1, 0, 2, 0, 3 };
 	static const struct ba_field f[] = { BA_CHARS(0, "s", 4), BA_ARRAY(1, "w", U16, 3) };
-	static const struct ba_layout l = { 0, BA_COUNT(f), f };
-	struct placed_layout *pl = place(&l, 2, &T_MIPS);
+	OWN_STRUCT(l, f, 2);
+	struct placed_layout *pl = place(&l, &T_MIPS);
 	struct ba_target t = bt(&T_MIPS);
 	struct ba_value v[2];
 	char strs[16];
@@ -355,37 +374,37 @@ Test(layout, host_compiler_agrees)
 	if (!host_target(&t))
 		cr_skip_test("unknown host architecture");
 
-	pl = place(&unit_table("pci")->layouts[1], unit_table("pci")->n_slots, &t);
+	pl = place_k(unit_table("pci"), K61, &t);
 	cr_expect_eq(pl->size, sizeof(struct host_pci_device_id));
 	cr_expect_eq(pl->fields[6].offset, offsetof(struct host_pci_device_id, driver_data));
 	cr_expect_eq(pl->fields[7].offset, offsetof(struct host_pci_device_id, override_only));
 	free(pl);
 
-	pl = place(&unit_table("acpi")->layouts[0], unit_table("acpi")->n_slots, &t);
+	pl = place_k(unit_table("acpi"), K510, &t);
 	cr_expect_eq(pl->size, sizeof(struct host_acpi9));
 	cr_expect_eq(pl->fields[1].offset, offsetof(struct host_acpi9, driver_data));
 	cr_expect_eq(pl->fields[2].offset, offsetof(struct host_acpi9, cls));
 	cr_expect_eq(pl->fields[3].offset, offsetof(struct host_acpi9, cls_msk));
 	free(pl);
 
-	pl = place(&unit_table("acpi")->layouts[1], unit_table("acpi")->n_slots, &t);
+	pl = place_k(unit_table("acpi"), K61, &t);
 	cr_expect_eq(pl->size, sizeof(struct host_acpi16));
 	cr_expect_eq(pl->fields[1].offset, offsetof(struct host_acpi16, driver_data));
 	cr_expect_eq(pl->fields[3].offset, offsetof(struct host_acpi16, cls_msk));
 	free(pl);
 
-	pl = place(&unit_table("platform")->layouts[0], unit_table("platform")->n_slots, &t);
+	pl = place_k(unit_table("platform"), K61, &t);
 	cr_expect_eq(pl->size, sizeof(struct host_platform));
 	cr_expect_eq(pl->fields[1].offset, offsetof(struct host_platform, driver_data));
 	free(pl);
 
-	pl = place(&usb_layout, 13, &t);
+	pl = place(&usb_layout, &t);
 	cr_expect_eq(pl->size, sizeof(struct host_usb));
 	cr_expect_eq(pl->align, _Alignof(struct host_usb));
 	cr_expect_eq(pl->fields[12].offset, offsetof(struct host_usb, driver_info));
 	free(pl);
 
-	pl = place(&u64_layout, 3, &t);
+	pl = place(&u64_layout, &t);
 	cr_expect_eq(pl->size, sizeof(struct host_u64));
 	cr_expect_eq(pl->align, _Alignof(struct host_u64));
 	cr_expect_eq(pl->fields[1].offset, offsetof(struct host_u64, b));

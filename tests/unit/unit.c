@@ -72,7 +72,7 @@ static void collect_warn(struct ba_out *out, const char *msg)
 	snprintf(r->warn[r->n_warn++], BA_ALIAS_MAX, "%s", msg);
 }
 
-void unit_format(const char *type, unsigned layout, const struct mkm_target *mt, const uint8_t *entry, uint32_t kver,
+void unit_format(const char *type, uint32_t kver, const struct mkm_target *mt, const uint8_t *entry,
 		 struct fmt_result *out)
 {
 	const struct ba_table_type *tt = unit_table(type);
@@ -80,8 +80,7 @@ void unit_format(const char *type, unsigned layout, const struct mkm_target *mt,
 	struct placed_layout *pl;
 	int err = 0;
 
-	cr_assert_lt(layout, tt->n_layouts);
-	pl = layout_place(&tt->layouts[layout], tt->n_slots, &t, &err);
+	pl = layout_place(tt, kver, 0, &t, &err);
 	cr_assert_not_null(pl);
 	struct ba_value *v = xcalloc(tt->n_slots, sizeof(*v));
 	char *strs = xmalloc(layout_str_store_size(pl) + 1);
@@ -91,7 +90,7 @@ void unit_format(const char *type, unsigned layout, const struct mkm_target *mt,
 	struct ba_out o = { .struct_size = sizeof(o), .priv = out, .emit = collect_emit, .warn = collect_warn };
 	struct ba_entry e = { .struct_size = sizeof(e), .kver = kver, .module = "unit", .table_type = type,
 			      .v = v, .n_slots = tt->n_slots, .ulong_size = target_ulong_size(&t) };
-	out->ret = tt->format(&o, &e);
+	out->ret = tt->format ? tt->format(&o, &e) : format_parts(tt, &o, &e);
 	free(strs);
 	free(v);
 	free(pl);

@@ -26,10 +26,10 @@ struct fmt_result {
 
 /*
  * Decode `entry` (bytes of one struct in t's ABI) with the table type's layout
- * number `layout` and run its formatter.
+ * in kernel kver and run its formatter (or its declarative alias).
  */
-void unit_format(const char *type, unsigned layout, const struct mkm_target *t, const uint8_t *entry,
-		 uint32_t kver, struct fmt_result *out);
+void unit_format(const char *type, uint32_t kver, const struct mkm_target *t, const uint8_t *entry,
+		 struct fmt_result *out);
 
 /* A fresh directory for fixtures; removed at exit. */
 const char *unit_tmpdir(void);
