@@ -20,15 +20,13 @@ static int format_acpi(struct ba_out *out, const struct ba_entry *e)
 	uint32_t cls = (uint32_t)v[acpi_cls].u, msk = (uint32_t)v[acpi_cls_msk].u;
 	struct ba_alias a;
 
-	if (v[acpi_id].str[0]) {
+	/* Before 4.2 every entry is its id, even an empty one. */
+	if (v[acpi_id].str[0] || !v[acpi_cls].present) {
 		ba_alias_init(&a, "acpi*:");
 		ba_alias_add(&a, v[acpi_id].str);
 		ba_alias_add(&a, ":*");
 		return ba_alias_emit(out, &a) < 0 ? 0 : 1;
 	}
-	/* Before 4.2 an entry without id made no alias. */
-	if (!v[acpi_cls].present)
-		return 0;
 	/* No id: match by PCI-style class code, "??" for each unmasked byte. */
 	ba_alias_init(&a, "acpi*:");
 	for (int shift = 16; shift >= 0; shift -= 8) {
