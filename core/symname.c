@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * The kernel has spelt MODULE_DEVICE_TABLE()'s symbol three ways:
- *   __mod_<type>__<id>_device_table                     up to 6.12
+ * The kernel has spelt MODULE_DEVICE_TABLE()'s symbol these ways:
+ *   __mod_<type>_device_table                           up to 3.14 (one table per type)
+ *   __mod_<type>__<id>_device_table                     3.15 - 6.12
  *   __mod_device_table__<type>__<id>                    6.13 - 6.17
  *   __mod_device_table__kmod_<modname>__<type>__<id>    6.18 on (local symbols)
+ *   __mod_device_table__<line>__kmod_<path>__<type>__<id>   6.18 on, Rust
  */
 #include <string.h>
 
@@ -37,6 +39,12 @@ bool table_symbol_parse(const char *sym, struct table_symbol *out)
 
 	if (strncmp(sym, NEW_PREFIX, sizeof(NEW_PREFIX) - 1) == 0) {
 		const char *s = sym + sizeof(NEW_PREFIX) - 1;
+		size_t digits = strspn(s, "0123456789");
+
+		/* Rust's tables put their source line first. */
+		if (digits && s[digits] == '_' && s[digits + 1] == '_' &&
+		    strncmp(s + digits + 2, KMOD_PREFIX, sizeof(KMOD_PREFIX) - 1) == 0)
+			s += digits + 2;
 		if (strncmp(s, KMOD_PREFIX, sizeof(KMOD_PREFIX) - 1) == 0) {
 			const char *sep = strstr(s + sizeof(KMOD_PREFIX) - 1, "__");
 			if (!sep || sep == s + sizeof(KMOD_PREFIX) - 1)
@@ -49,6 +57,17 @@ bool table_symbol_parse(const char *sym, struct table_symbol *out)
 	if (len < sizeof(OLD_PREFIX) - 1 + sizeof(OLD_SUFFIX) - 1 ||
 	    strcmp(sym + len - (sizeof(OLD_SUFFIX) - 1), OLD_SUFFIX) != 0)
 		return false;
-	return split_type_id(sym + sizeof(OLD_PREFIX) - 1,
-			     len - (sizeof(OLD_PREFIX) - 1) - (sizeof(OLD_SUFFIX) - 1), out);
+	const char *mid = sym + sizeof(OLD_PREFIX) - 1;
+	size_t mid_len = len - (sizeof(OLD_PREFIX) - 1) - (sizeof(OLD_SUFFIX) - 1);
+
+	if (mid_len == 0)
+		return false;
+	if (memmem(mid, mid_len, "__", 2))
+		return split_type_id(mid, mid_len, out);
+	/* Up to 3.14: no table name, the type is all there is. */
+	out->type = mid;
+	out->type_len = mid_len;
+	out->id = mid + mid_len;
+	out->id_len = 0;
+	return true;
 }

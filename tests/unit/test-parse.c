@@ -34,6 +34,17 @@ Test(symname, three_forms)
 	expect_sym("__mod_device_table__kmod_snd_hda_intel__pci__azx_ids", "pci", "azx_ids");
 }
 
+Test(symname, up_to_3_14_and_rust)
+{
+	/* up to 3.14: __mod_<type>_device_table, one per type, no id */
+	expect_sym("__mod_pci_device_table", "pci", "");
+	expect_sym("__mod_pnp_card_device_table", "pnp_card", "");
+	expect_sym("__mod_mhi_ep_device_table", "mhi_ep", "");
+	/* Rust, 6.18 on: the source line first */
+	expect_sym("__mod_device_table__42__kmod_nova_core__pci__ids", "pci", "ids");
+	expect_sym("__mod_device_table__7__kmod_m__of__a__b", "of", "a__b");
+}
+
 Test(symname, ids_with_double_underscores)
 {
 	expect_sym("__mod_pci__foo__bar_device_table", "pci", "foo__bar");
@@ -47,7 +58,6 @@ Test(symname, near_misses)
 		"",
 		"_mod_pci__x_device_table",
 		"__mod_",
-		"__mod_pci_device_table",          /* no "__" between type and id */
 		"__mod_pci__x_device_tablex",
 		"__mod_pci__x_device_tabl",
 		"__mod___x_device_table",          /* empty type */
