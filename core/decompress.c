@@ -17,6 +17,11 @@
 
 /* Modules are at most a few hundred MiB decompressed; more is a hostile input. */
 #define MAX_DECOMPRESSED ((size_t)1 << 30)
+/*
+ * The xz decoder allocates the dictionary a block header asks for (up to
+ * 4 GiB) before any output; kbuild compresses with 1-2 MiB dictionaries.
+ */
+#define MAX_XZ_MEMORY ((uint64_t)64 << 20)
 
 bool module_filename(const char *name)
 {
@@ -95,7 +100,7 @@ static int unxz(const void *in, size_t in_len, void **out, size_t *out_len, cons
 	unsigned char *buf = xmalloc(cap);
 	lzma_ret r;
 
-	if (lzma_stream_decoder(&s, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK) {
+	if (lzma_stream_decoder(&s, MAX_XZ_MEMORY, LZMA_CONCATENATED) != LZMA_OK) {
 		free(buf);
 		*why = "xz init failed";
 		return -ENOMEM;
@@ -117,7 +122,9 @@ static int unxz(const void *in, size_t in_len, void **out, size_t *out_len, cons
 	lzma_end(&s);
 	if (r != LZMA_STREAM_END) {
 		free(buf);
-		*why = r == LZMA_OK ? "decompressed size too large" : "corrupt xz data";
+		*why = r == LZMA_OK ? "decompressed size too large"
+		       : r == LZMA_MEMLIMIT_ERROR ? "the xz stream needs more than 64 MiB of decoder memory"
+		       : "corrupt xz data";
 		return -EINVAL;
 	}
 	*out = buf;
