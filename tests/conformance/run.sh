@@ -166,9 +166,6 @@ awk '$1 == "alias" && NF == 3 { print $3 "\t" $2; next } { bad++ } END { exit ba
 	sort -u >"$work/subject.all" || die "busalias gen printed lines that are not 'alias PATTERN MODULE'"
 
 # --- compare ---------------------------------------------------------------------
-# Until the pnp types are handled: modpost also turns pnp tables into acpi*:ID:* aliases (upper-cased pnp:dID*);
-# those belong to the pnp table, not to acpi_device_id, so an oracle acpi alias
-# is not "missing" when the same module's oracle output has the pnp alias.
 awk -F'\t' -v show="$SHOW" -v nmods="$n_modules" -v label="$label" '
 function prefix(a) { return substr(a, 1, index(a, ":")) }
 function inscope(a) { return prefix(a) in made }
@@ -177,7 +174,6 @@ FNR == 1 { file++ }
 # prefix it never produces belongs to a table type no plugin handles yet, and is counted apart.
 file == 1 { made[prefix($2)] = 1; next }
 file == 2 {
-	if ($2 ~ /^pnp:d/) { id = toupper(substr($2, 6)); sub(/\*$/, "", id); pnp[$1 SUBSEP id] = 1 }
 	if (inscope($2)) { oracle[$0] = 1; omods[$1] = 1 } else out_of_scope[prefix($2)]++
 	next
 }
@@ -185,10 +181,6 @@ file == 3 { if (inscope($2)) { subject[$0] = 1; smods[$1] = 1 } }
 END {
 	for (k in oracle) {
 		split(k, f, "\t")
-		if (f[2] ~ /^acpi\*:/ && !(k in subject) && !("pnp:" in made)) {
-			id = toupper(f[2]); sub(/^ACPI\*:/, "", id); sub(/:\*$/, "", id)
-			if ((f[1] SUBSEP id) in pnp) { pnp_skipped++; continue }
-		}
 		compared++
 		per[prefix(f[2])]++
 		if (!(k in subject)) miss[++nmiss] = f[1] " " f[2]
@@ -197,8 +189,6 @@ END {
 	n = 0; for (m in omods) n++; for (m in smods) if (!(m in omods)) n++
 	printf "modules scanned: %d; modules with in-scope aliases: %d\n", nmods, n
 	for (p in per) printf "  %-10s %d aliases compared\n", p, per[p]
-	if (!("pnp:" in made))
-		printf "  (%d oracle acpi*: aliases from pnp tables not counted)\n", pnp_skipped
 	for (p in out_of_scope) printf "  not compared: %-12s %d oracle aliases (no plugin makes them)\n", p, out_of_scope[p]
 	cmd = "sort | head -n " show
 	for (i = 1; i <= nmiss; i++) print "MISSING (oracle only): " miss[i] | cmd
