@@ -6,6 +6,9 @@
 
 static bool part_in_kernel(const struct ba_part *p, uint32_t kver)
 {
+	/* Unknown kernel (no vermagic): the newest format, as the newest fitting layout was chosen. */
+	if (!kver)
+		return !p->until;
 	return (!p->since || kver >= p->since) && (!p->until || kver < p->until);
 }
 

@@ -266,6 +266,30 @@ Test(sdk, declared_alias_parts)
 	cr_expect_eq(c.n_warn, 0);
 }
 
+/* Without vermagic the newest fitting layout is used, so the newest format too. */
+Test(sdk, declared_alias_unknown_kernel)
+{
+	static const struct ba_part parts[] = {
+		BA_HEX("o", fmt_cls, NEVER, .until = BA_KVER(5, 0, 0)),
+		BA_HEX("n", fmt_cls, ONES, .since = BA_KVER(5, 0, 0)),
+	};
+	const struct ba_table_type tt = BA_TABLE(fmt, "fmt", "fmt_id", BA_ALIAS("fmt:", 0, parts));
+	struct ba_value v[fmt__SLOTS] = { [fmt_cls] = { .u = 0xff, .size = 1, .present = 1 } };
+	struct collected c;
+	struct ba_out o = { .struct_size = sizeof(o), .priv = &c, .emit = collect_emit, .warn = collect_warn };
+	struct ba_entry en = { .struct_size = sizeof(en), .v = v, .n_slots = fmt__SLOTS, .ulong_size = 8 };
+	const struct { uint32_t kver; const char *alias; } cases[] = {
+		{ BA_KVER(4, 19, 0), "fmt:oFF" }, { BA_KVER(5, 0, 0), "fmt:n*" }, { 0, "fmt:n*" },
+	};
+
+	for (unsigned i = 0; i < BA_COUNT(cases); i++) {
+		memset(&c, 0, sizeof(c));
+		en.kver = cases[i].kver;
+		cr_expect_eq(format_parts(&tt, &o, &en), 1);
+		cr_expect_str_eq(c.alias[0], cases[i].alias);
+	}
+}
+
 Test(sdk, declarations_are_checked)
 {
 	static const struct ba_part bad_slot[] = { BA_HEX("v", 9, ONES) };
