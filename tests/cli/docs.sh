@@ -15,9 +15,11 @@ for page in "$MAN1" "$MAN5"; do
 	esac
 	left=$(grep -o '@[A-Z_]*@' "$page" | sort -u | tr '\n' ' ')
 	[ -z "$left" ] && ok || fail "${page##*/}: placeholders left: $left"
-	# man(1) renders it without complaint (when man is installed).
+	# man(1) renders it without complaint (when man is installed).  Line-filling warnings depend on
+	# the length of the configured paths (distcheck's prefix is long), so they are left to lintian.
 	if command -v man >/dev/null 2>&1; then
-		LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" >"$TMP/rendered" 2>"$TMP/warn"
+		LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >"$TMP/rendered" |
+			grep -v "cannot adjust line\|can't break line" >"$TMP/warn"
 		[ -s "$TMP/rendered" ] && [ ! -s "$TMP/warn" ] && ok || fail "${page##*/}: man -l: $(head -5 "$TMP/warn")"
 	fi
 done
