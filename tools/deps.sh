@@ -8,6 +8,7 @@ pkgs=(build-essential autoconf automake libtool pkg-config libelf-dev libinih-de
 if [ "$what" = test ]; then
 	pkgs+=(libcriterion-dev valgrind cpio busybox-static qemu-system-x86 dpkg-dev python3 binutils-multiarch
 	      gcc-m68k-linux-gnu gcc-i686-linux-gnu gcc-powerpc-linux-gnu)
+	pkgs+=(debhelper lintian)  # tools/deb.sh: dpkg-buildpackage (dh, autoreconf), lintian
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Installs what is missing, builds, and runs the whole test suite:
 #   unit + CLI + bind tests (make check), the same under ASan+UBSan, valgrind on the CLI,
-#   real-kernel conformance against modpost, QEMU end-to-end binding, and make distcheck.
+#   real-kernel conformance against modpost, the Debian packages (built, lintian), QEMU end-to-end
+#   binding (with the packaged binary too), and make distcheck.
 # Ends with one "N passed, N failed" line; exits non-zero if anything failed.
 set -uo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,6 +80,14 @@ valgrind_gen() {
 		"$build/busalias" gen --plugin-dir "$build/build-plugins" "$build/samples" >/dev/null
 }
 step "valgrind busalias gen" valgrind_gen && passed=$((passed + 1)) || failed=$((failed + 1))
+
+# Debian packages built from the release tree as a distribution would, lintian errors failing
+# (tools/deb.sh); the busalias .deb then goes into the e2e guest, which runs its binary (E2E_DEB).
+debian_package() {
+	rm -rf "$build/deb" && "$src/tools/deb.sh" "$build" "$build/deb" &&
+		E2E_DEB=$(ls "$build"/deb/busalias_*.deb) && export E2E_DEB
+}
+step "debian package" debian_package && passed=$((passed + 1)) || failed=$((failed + 1))
 
 for target in check-conformance check-e2e; do
 	if make -C "$build" -n "$target" >/dev/null 2>&1; then
