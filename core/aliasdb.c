@@ -19,14 +19,29 @@
 #include "busalias.h"
 #include "cmdline.h"
 
+int config_alias_path(const struct ba_config *cfg, char **out, char **alt)
+{
+	if (cfg->alias_file) {
+		*out = xstrdup(cfg->alias_file);
+		if (alt)
+			*alt = NULL;
+		return 0;
+	}
+	return module_tree_path(cfg, "modules.alias", out, alt);
+}
+
 char *config_alias_file(const struct ba_config *cfg)
 {
-	_cleanup_free_ char *dir = NULL;
+	char *path, *alt;
+	int r = config_alias_path(cfg, &path, &alt);
 
-	if (cfg->alias_file)
-		return xstrdup(cfg->alias_file);
-	dir = config_module_dir(cfg);
-	return dir ? xasprintf("%s/modules.alias", dir) : NULL;
+	if (r == -ENOENT) {
+		ba_err("%s: cannot read modules.alias: %s (nor %s)", path, strerror(ENOENT), alt);
+		free(alt);
+		free(path);
+		return NULL;
+	}
+	return r < 0 ? NULL : path;
 }
 
 static void score(const char *pat, unsigned *stars, unsigned *literals)

@@ -142,7 +142,15 @@ struct module_file {
 	struct ba_target target;
 	struct module_table *tables;
 	size_t n_tables;
+	/* .modinfo alias= values (MODULE_ALIAS(), and modpost's in real modules), in file order; they point into
+	 * the ELF data and are not NUL-terminated.  At most BA_MAX_MODULE_ALIASES; the rest are only counted. */
+	struct modinfo_alias {
+		const char *s;
+		size_t len;
+	} *modinfo_aliases;
+	size_t n_modinfo_aliases, n_modinfo_aliases_dropped;
 	/* private */
+	size_t modinfo_aliases_cap;
 	void *elf;
 	void *image;     /* decompressed bytes of a compressed module; NULL: libelf reads fd */
 	size_t image_len;
@@ -214,6 +222,13 @@ struct gen_result {
 
 /* Scan one module; 0, or -errno when the file could not be read at all. */
 int generate_module(const struct plugin_set *plugins, const char *path, struct gen_result *res);
+/* generate_module() flags */
+enum {
+	/* First the module's own .modinfo alias= strings, in file order (as depmod writes them), checked like
+	 * generated aliases (type "modinfo"); then the generated ones not among them. */
+	GEN_MODINFO_ALIASES = 1 << 0,
+};
+int generate_module_flags(const struct plugin_set *plugins, const char *path, unsigned flags, struct gen_result *res);
 /* The same for a module in memory; name stands for its path (its suffix picks the decompressor). */
 int generate_module_mem(const struct plugin_set *plugins, const char *name, const void *data, size_t len,
 			struct gen_result *res);
@@ -230,9 +245,12 @@ struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kve
 /* config.c */
 struct ba_config {
 	char *plugin_dir;
+	char **added_plugin_dirs;  /* loaded after plugin_dir, in order ([core] add_plugin_dir, --add-plugin-dir) */
+	size_t n_added_plugin_dirs;
 	char *basedir;
 	char *kernel;
-	char *module_root;  /* explicit module tree, overrides basedir/kernel */
+	char *moduledir;    /* as depmod -m: BASEDIR/MODULEDIR/KERNEL; NULL: lib/modules, else usr/lib/modules */
+	char *module_root;  /* explicit module tree, overrides basedir/moduledir/kernel */
 	char *alias_file;
 	char *sysfs_root;
 	char *lock_dir;
@@ -248,11 +266,14 @@ int config_load(struct ba_config *c, const char *path);
 int config_load_stream(struct ba_config *c, FILE *f, const char *path);
 void config_release(struct ba_config *c);
 void config_set(char **field, const char *value);
+/* Append a plugin directory to load after plugin_dir. */
+void config_add_plugin_dir(struct ba_config *c, const char *dir);
 /* A duration in seconds ("30", "0.5"): 0, or -EINVAL. */
 int parse_seconds(const char *s, double *out);
 
 /* commands */
 int cmd_gen(int argc, char **argv, struct ba_config *cfg);
+int cmd_plugins(int argc, char **argv, struct ba_config *cfg);
 
 /* ---- bind half: match, bind, restore, status ---- */
 
@@ -276,8 +297,11 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 void alias_matches_release(struct alias_matches *m);
 /* -1/0/1: is a more specific than b (the documented order). */
 int alias_candidate_cmp(const struct alias_candidate *a, const struct alias_candidate *b);
-/* The modules.alias the configuration designates (malloc'd). */
+/* The modules.alias the configuration designates (malloc'd); NULL after reporting why there is none. */
 char *config_alias_file(const struct ba_config *cfg);
+/* The same without reporting a missing tree: 0, -EINVAL (reported), or -ENOENT with both candidates
+ * in *out and *alt (see module_tree_path()). */
+int config_alias_path(const struct ba_config *cfg, char **out, char **alt);
 
 /* sysfs.c: every access is relative to a configurable root; every write goes through one function. */
 struct sysfs {

@@ -24,6 +24,7 @@ enum {
 	OPT_NO_LOAD,
 	OPT_JSON,
 	OPT_LOCK_TIMEOUT,
+	OPT_MODULE_ROOT,
 };
 
 struct bind_args {
@@ -40,6 +41,8 @@ static const struct option long_options[] = {
 	{ "alias-file", required_argument, NULL, OPT_ALIAS_FILE },
 	{ "basedir", required_argument, NULL, 'b' },
 	{ "kernel", required_argument, NULL, 'k' },
+	{ "moduledir", required_argument, NULL, 'm' },
+	{ "module-root", required_argument, NULL, OPT_MODULE_ROOT },
 	{ "sysfs-root", required_argument, NULL, OPT_SYSFS_ROOT },
 	{ "lock-dir", required_argument, NULL, OPT_LOCK_DIR },
 	{ "modprobe", required_argument, NULL, OPT_MODPROBE },
@@ -57,6 +60,9 @@ static const struct option long_options[] = {
 	"      --alias-file FILE  modules.alias to search\n"                                   \
 	"  -b, --basedir DIR      module tree root, as depmod -b (default /)\n"                \
 	"  -k, --kernel VERSION   kernel version (default: uname -r)\n"                        \
+	"  -m, --moduledir DIR    module directory under the root, as depmod -m (default:\n"     \
+	"                         lib/modules if BASEDIR has it, else usr/lib/modules)\n"      \
+	"      --module-root DIR  the module tree itself (instead of BASEDIR/MODULEDIR/VERSION)\n" \
 	"      --prefix PREFIX    put PREFIX before the modalias (default vfio_)\n"
 #define SYSFS_HELP "      --sysfs-root DIR   sysfs mount point (default /sys)\n"
 #define LOCK_TIMEOUT_HELP "      --lock-timeout S   wait at most S seconds for the device lock (default 30; 0: no wait)\n"
@@ -68,7 +74,7 @@ static const struct {
 	  "Print the module whose modules.alias pattern matches PREFIX+MODALIAS most specifically.\n\n"
 	  "      --device DEV       take the modalias of a device\n"
 	  "      --all              list every matching pattern with its score, best first\n" MODULES_HELP SYSFS_HELP,
-	  "all device alias-file basedir kernel prefix sysfs-root" },
+	  "all device alias-file basedir kernel module-root prefix sysfs-root" },
 	{ "bind", "[OPTIONS] DEV",
 	  "Bind DEV to the best PREFIX match (or --driver), rolling back on any failure.\n\n"
 	  "      --driver NAME      module (or driver) to bind instead of the best match\n"
@@ -77,7 +83,7 @@ static const struct {
 	  "      --no-load          do not run modprobe\n"
 	  "      --modprobe PATH    modprobe to run (default /sbin/modprobe)\n"
 	  "      --lock-dir DIR     per-device locks (default /run/busalias)\n" LOCK_TIMEOUT_HELP MODULES_HELP SYSFS_HELP,
-	  "driver dry-run force no-load modprobe lock-dir lock-timeout alias-file basedir kernel prefix sysfs-root" },
+	  "driver dry-run force no-load modprobe lock-dir lock-timeout alias-file basedir kernel module-root prefix sysfs-root" },
 	{ "restore", "[OPTIONS] DEV",
 	  "Clear DEV's driver_override and give it back to the driver the kernel would choose.\n\n"
 	  "      --dry-run          print every write, change nothing\n"
@@ -87,7 +93,7 @@ static const struct {
 	  "Show bus, driver, driver_override, IOMMU group and best VFIO candidate of devices\n"
 	  "(default: every device of every plugin's bus).\n\n"
 	  "      --json             machine-readable output\n" MODULES_HELP SYSFS_HELP,
-	  "json alias-file basedir kernel prefix sysfs-root" },
+	  "json alias-file basedir kernel module-root prefix sysfs-root" },
 };
 
 static bool allowed(const char *list, const char *opt)
@@ -107,7 +113,7 @@ static int parse(int ci, int argc, char **argv, struct ba_config *cfg, struct bi
 
 	memset(a, 0, sizeof(*a));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "b:k:qh", long_options, &idx)) != -1) {
+	while ((c = getopt_long(argc, argv, "b:k:m:qh", long_options, &idx)) != -1) {
 		const char *lname = NULL;
 		for (const struct option *o = long_options; o->name; o++)
 			if (o->val == c)
@@ -116,7 +122,7 @@ static int parse(int ci, int argc, char **argv, struct ba_config *cfg, struct bi
 			ba_err("%s: unknown option --%s", commands[ci].name, lname);
 			return BA_EXIT_USAGE;
 		}
-		if ((c == 'b' || c == 'k') && !allowed(commands[ci].allowed, "basedir")) {
+		if ((c == 'b' || c == 'k' || c == 'm') && !allowed(commands[ci].allowed, "basedir")) {
 			ba_err("%s: unknown option -%c", commands[ci].name, c);
 			return BA_EXIT_USAGE;
 		}
@@ -138,6 +144,16 @@ static int parse(int ci, int argc, char **argv, struct ba_config *cfg, struct bi
 			break;
 		case 'k':
 			config_set(&cfg->kernel, optarg);
+			break;
+		case 'm':
+			if (!optarg[0]) {
+				ba_err("--moduledir: expected a directory, got ''");
+				return BA_EXIT_USAGE;
+			}
+			config_set(&cfg->moduledir, optarg);
+			break;
+		case OPT_MODULE_ROOT:
+			config_set(&cfg->module_root, optarg);
 			break;
 		case OPT_SYSFS_ROOT:
 			config_set(&cfg->sysfs_root, optarg);
@@ -458,15 +474,15 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 	struct ba_device *devs = NULL;
 	struct strbuf sb = { 0 };
 	size_t n = 0;
-	_cleanup_free_ char *alias_path = NULL;
+	_cleanup_free_ char *alias_path = NULL, *alias_alt = NULL;
 	const char *alias_file = NULL;
 	int r = parse(command_index("status"), argc, argv, cfg, &a), ret = BA_EXIT_OK;
 
 	if (r >= 0)
 		return r;
-	/* A bad --kernel is a usage error (reported), said once, before any output. */
-	alias_path = config_alias_file(cfg);
-	if (!alias_path)
+	/* A bad --kernel is a usage error (reported), said once, before any output; a missing tree is said
+	 * below, as a modules.alias that cannot be read, only if some device needs it. */
+	if (config_alias_path(cfg, &alias_path, &alias_alt) == -EINVAL)
 		return BA_EXIT_USAGE;
 	sysfs_init(&sys, cfg->sysfs_root, false);
 	if (load_plugins(&set, cfg) < 0)
@@ -496,7 +512,10 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 	bool need_aliases = false;
 	for (size_t i = 0; i < n; i++)
 		need_aliases |= devs[i].modalias[0] != '\0';
-	if (need_aliases && alias_file_usable(alias_path))
+	if (need_aliases && alias_alt)
+		ba_warn("%s: cannot read modules.alias: %s (nor %s); VFIO candidates unknown", alias_path,
+			strerror(ENOENT), alias_alt);
+	else if (need_aliases && alias_file_usable(alias_path))
 		alias_file = alias_path;
 	if (a.json)
 		strbuf_adds(&sb, "[\n");

@@ -148,8 +148,13 @@ static const char *kver_str(uint32_t k, char *buf, size_t len)
 	return buf;
 }
 
-static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n)
+/* depmod's first line of modules.alias, kept so the output can stand in for it. */
+#define DEPMOD_ALIAS_HEADER "# Aliases extracted from modules themselves.\n"
+
+static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n, bool header)
 {
+	if (header)
+		strbuf_adds(sb, DEPMOD_ALIAS_HEADER);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < r[i].aliases.n; j++) {
 			/* Not strbuf_addf(): a printf per line is measurable over a whole tree. */
@@ -228,6 +233,7 @@ static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n,
 
 struct gen_work {
 	const struct plugin_set *plugins;
+	unsigned flags;
 	char **paths;
 	struct gen_result *results;
 	size_t n, next;
@@ -242,7 +248,7 @@ static void *gen_worker(void *arg)
 		struct strbuf messages = { 0 };
 
 		ba_log_capture(&messages);
-		w->results[i].error = generate_module(w->plugins, w->paths[i], &w->results[i]);
+		w->results[i].error = generate_module_flags(w->plugins, w->paths[i], w->flags, &w->results[i]);
 		ba_log_capture(NULL);
 		w->results[i].messages = messages.buf;
 	}
@@ -250,10 +256,10 @@ static void *gen_worker(void *arg)
 }
 
 /* Modules are independent: spread them over `jobs` threads; output order is fixed later by sorting. */
-static void generate_all(const struct plugin_set *plugins, char **paths, struct gen_result *results, size_t n,
-			 unsigned jobs)
+static void generate_all(const struct plugin_set *plugins, unsigned flags, char **paths, struct gen_result *results,
+			 size_t n, unsigned jobs)
 {
-	struct gen_work w = { .plugins = plugins, .paths = paths, .results = results, .n = n };
+	struct gen_work w = { .plugins = plugins, .flags = flags, .paths = paths, .results = results, .n = n };
 	pthread_t tid[MAX_JOBS];
 	unsigned started = 0;
 
@@ -279,10 +285,15 @@ static void usage(FILE *f)
 	fputs("Usage: busalias gen [OPTIONS] [PATH...]\n"
 	      "Print the modalias patterns of module files' device tables, as modules.alias lines.\n"
 	      "A PATH is a module (.ko, .ko.gz, .ko.xz, .ko.zst) or a directory searched recursively;\n"
-	      "without one, BASEDIR/lib/modules/VERSION is read.\n\n"
-	      "  -o, --output FILE     write FILE atomically instead of standard output\n"
+	      "without one, BASEDIR/lib/modules/VERSION (else BASEDIR/usr/lib/modules/VERSION) is read.\n\n"
+	      "  -o, --output FILE     write FILE atomically instead of standard output ('-': standard output)\n"
 	      "  -b, --basedir DIR     module tree root, as depmod -b (default /)\n"
 	      "  -k, --kernel VERSION  kernel version directory (default: uname -r)\n"
+	      "  -m, --moduledir DIR   module directory under BASEDIR, as depmod -m (default: lib/modules\n"
+	      "                        if BASEDIR has it, else usr/lib/modules)\n"
+	      "      --module-root DIR the module tree itself, instead of BASEDIR/MODULEDIR/VERSION\n"
+	      "      --modinfo-aliases also the modules' own .modinfo alias= strings (MODULE_ALIAS), first,\n"
+	      "                        after depmod's header line: a stand-in for depmod's modules.alias\n"
 	      "      --json            JSON instead of modules.alias lines\n"
 	      "  -j, --jobs N          read modules in N threads (default: online CPUs)\n"
 	      COMMON_OPTIONS_HELP,
@@ -291,11 +302,14 @@ static void usage(FILE *f)
 
 int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 {
-	enum { OPT_JSON = 0x100 };
+	enum { OPT_JSON = 0x100, OPT_MODULE_ROOT, OPT_MODINFO_ALIASES };
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "basedir", required_argument, NULL, 'b' },
 		{ "kernel", required_argument, NULL, 'k' },
+		{ "moduledir", required_argument, NULL, 'm' },
+		{ "module-root", required_argument, NULL, OPT_MODULE_ROOT },
+		{ "modinfo-aliases", no_argument, NULL, OPT_MODINFO_ALIASES },
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "jobs", required_argument, NULL, 'j' },
 		COMMON_OPTIONS,
@@ -303,6 +317,7 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	};
 	const char *output = NULL;
 	bool json = false;
+	unsigned flags = 0;
 	unsigned jobs = default_jobs();
 	struct path_list paths = { 0 };
 	struct plugin_set plugins = { 0 };
@@ -310,16 +325,29 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	struct gen_result *results;
 	int c, r, status = BA_EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "o:b:k:j:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:b:k:m:j:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			output = optarg;
+			output = strcmp(optarg, "-") ? optarg : NULL;
 			break;
 		case 'b':
 			config_set(&cfg->basedir, optarg);
 			break;
 		case 'k':
 			config_set(&cfg->kernel, optarg);
+			break;
+		case 'm':
+			if (!optarg[0]) {
+				ba_err("--moduledir: expected a directory, got ''");
+				return BA_EXIT_USAGE;
+			}
+			config_set(&cfg->moduledir, optarg);
+			break;
+		case OPT_MODULE_ROOT:
+			config_set(&cfg->module_root, optarg);
+			break;
+		case OPT_MODINFO_ALIASES:
+			flags |= GEN_MODINFO_ALIASES;
 			break;
 		case OPT_JSON:
 			json = true;
@@ -347,8 +375,13 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 
 	struct walk_status walked = { 0 };
 	if (optind == argc) {
-		_cleanup_free_ char *root = config_module_dir(cfg);
-		if (!root)
+		_cleanup_free_ char *root = NULL, *alt = NULL;
+		r = module_tree_path(cfg, NULL, &root, &alt);
+		if (r == -ENOENT) {
+			ba_err("%s: %s (nor %s)", root, strerror(ENOENT), alt);
+			return BA_EXIT_FAILURE;
+		}
+		if (r < 0)
 			return BA_EXIT_USAGE;
 		if (collect(root, &paths, &walked) < 0)
 			return BA_EXIT_FAILURE;
@@ -374,7 +407,7 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 		status = BA_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
 
 	results = xcalloc(paths.n, sizeof(*results));
-	generate_all(&plugins, paths.v, results, paths.n, jobs);
+	generate_all(&plugins, flags, paths.v, results, paths.n, jobs);
 	size_t modules_read = 0;
 	for (size_t i = 0; i < paths.n; i++) {
 		r = results[i].error;
@@ -397,7 +430,7 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	if (json)
 		render_json(&sb, results, paths.n, ba_warning_count);
 	else
-		render_text(&sb, results, paths.n);
+		render_text(&sb, results, paths.n, flags & GEN_MODINFO_ALIASES);
 
 	if (modules_read == 0) {
 		/* An empty result from unreadable input must not replace a good modules.alias. */

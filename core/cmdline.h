@@ -8,24 +8,32 @@
 #include "busalias.h"
 
 /* Command-specific long options use ids from 0x100; these from 0x200. */
-enum { OPT_CONFIG = 0x200, OPT_PLUGIN_DIR };
-#define COMMON_OPTIONS                                              \
-	{ "config", required_argument, NULL, OPT_CONFIG },          \
-	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },  \
-	{ "quiet", no_argument, NULL, 'q' },                        \
+enum { OPT_CONFIG = 0x200, OPT_PLUGIN_DIR, OPT_ADD_PLUGIN_DIR };
+#define COMMON_OPTIONS                                                  \
+	{ "config", required_argument, NULL, OPT_CONFIG },              \
+	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },      \
+	{ "add-plugin-dir", required_argument, NULL, OPT_ADD_PLUGIN_DIR }, \
+	{ "quiet", no_argument, NULL, 'q' },                            \
 	{ "help", no_argument, NULL, 'h' }
 #define COMMON_OPTIONS_HELP                                                                  \
 	"      --config FILE     configuration file (default " BUSALIAS_CONFIG ")\n"           \
-	"      --plugin-dir DIR  load bus plugins from DIR\n"                                   \
+	"      --plugin-dir DIR  load bus plugins from DIR instead of " BUSALIAS_PLUGIN_DIR "\n" \
+	"      --add-plugin-dir DIR  load the plugins of DIR too, after the others (repeatable)\n" \
 	"  -q, --quiet           no warnings (the exit status still reports them)\n"           \
 	"  -h, --help            this help\n"
 
 /* 0 if c was a common option (applied to cfg), -1 otherwise. */
 int common_option(int c, const char *arg, struct ba_config *cfg);
-/* 0; 1 if some plugin was refused (reported) but others loaded; -errno if none is usable. */
+/* plugin_dir, then every added directory in order.  0; 1 if some plugin or directory was refused
+ * (reported) but others loaded; -errno if none is usable (reported). */
 int load_plugins(struct plugin_set *set, const struct ba_config *cfg);
-/* The module tree: module_root, else BASEDIR/lib/modules/KERNEL (default uname -r).  NULL, after reporting,
- * on a bad version or when uname fails. */
-char *config_module_dir(const struct ba_config *cfg);
+/*
+ * The module tree (file NULL) or a file in it: module_root; else BASEDIR/MODULEDIR/KERNEL with -m;
+ * else BASEDIR/lib/modules/KERNEL if it exists, else BASEDIR/usr/lib/modules/KERNEL (KERNEL: default
+ * uname -r).  0 and *out (malloc'd); -EINVAL after reporting a bad version or a uname failure;
+ * -ENOENT, not reported, when neither automatic candidate exists: *out and *alt (malloc'd) are the
+ * two paths, for the caller to name both.
+ */
+int module_tree_path(const struct ba_config *cfg, const char *file, char **out, char **alt);
 
 #endif

@@ -13,6 +13,12 @@ void config_set(char **field, const char *value)
 	*field = value ? xstrdup(value) : NULL;
 }
 
+void config_add_plugin_dir(struct ba_config *c, const char *dir)
+{
+	c->added_plugin_dirs = xrealloc(c->added_plugin_dirs, (c->n_added_plugin_dirs + 1) * sizeof(char *));
+	c->added_plugin_dirs[c->n_added_plugin_dirs++] = xstrdup(dir);
+}
+
 void config_init(struct ba_config *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -27,11 +33,16 @@ void config_init(struct ba_config *c)
 
 void config_release(struct ba_config *c)
 {
-	char **fields[] = { &c->plugin_dir, &c->basedir, &c->kernel, &c->module_root, &c->alias_file,
+	char **fields[] = { &c->plugin_dir, &c->basedir, &c->kernel, &c->moduledir, &c->module_root, &c->alias_file,
 			    &c->sysfs_root, &c->lock_dir, &c->modprobe, &c->prefix };
 
 	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
 		config_set(fields[i], NULL);
+	for (size_t i = 0; i < c->n_added_plugin_dirs; i++)
+		free(c->added_plugin_dirs[i]);
+	free(c->added_plugin_dirs);
+	c->added_plugin_dirs = NULL;
+	c->n_added_plugin_dirs = 0;
 }
 
 struct parse_state {
@@ -113,6 +124,7 @@ static int on_pair(void *user, const char *section, const char *key, const char 
 		{ "core", "plugin_dir", offsetof(struct ba_config, plugin_dir), true },
 		{ "modules", "basedir", offsetof(struct ba_config, basedir), false },
 		{ "modules", "kernel", offsetof(struct ba_config, kernel), false },
+		{ "modules", "moduledir", offsetof(struct ba_config, moduledir), false },
 		{ "modules", "module_root", offsetof(struct ba_config, module_root), true },
 		{ "modules", "alias_file", offsetof(struct ba_config, alias_file), true },
 		{ "bind", "sysfs_root", offsetof(struct ba_config, sysfs_root), true },
@@ -126,6 +138,22 @@ static int on_pair(void *user, const char *section, const char *key, const char 
 			ba_err("%s:%u: [output] quiet: expected true or false, got '%s'", ps->path, ps->line, value);
 			ps->errors++;
 		}
+		return 1;
+	}
+	/* Repeatable: each line adds a directory. */
+	if (!strcmp(section, "core") && !strcmp(key, "add_plugin_dir")) {
+		if (value[0] != '/') {
+			ba_err("%s:%u: [core] add_plugin_dir: expected an absolute path, got '%s'", ps->path, ps->line,
+			       value);
+			ps->errors++;
+		} else {
+			config_add_plugin_dir(c, value);
+		}
+		return 1;
+	}
+	if (!strcmp(section, "modules") && !strcmp(key, "moduledir") && !value[0]) {
+		ba_err("%s:%u: [modules] moduledir: expected a directory, got ''", ps->path, ps->line);
+		ps->errors++;
 		return 1;
 	}
 	if (!strcmp(section, "bind") && !strcmp(key, "lock_timeout")) {

@@ -282,9 +282,44 @@ static void generate_table(const struct module_file *m, const struct module_tabl
 	free(pl);
 }
 
+/* One .modinfo alias= value, checked as emit_alias() checks a formatter's. */
+static void add_modinfo_alias(const struct module_file *m, const struct modinfo_alias *a, struct gen_result *res)
+{
+	_cleanup_free_ char *alias = NULL;
+
+	for (size_t i = 0; i < a->len; i++) {
+		unsigned char c = (unsigned char)a->s[i];
+		if (c <= 0x20 || c == 0x7f) {
+			ba_warn("%s: .modinfo alias \"%.*s\"%s contains whitespace or a control character, skipped",
+				m->path, (int)(a->len > 200 ? 200 : a->len), a->s, a->len > 200 ? "..." : "");
+			return;
+		}
+	}
+	if (a->len == 0) {
+		ba_warn("%s: empty .modinfo alias, skipped", m->path);
+		return;
+	}
+	if (a->len >= BA_ALIAS_MAX - 1) {
+		ba_warn("%s: .modinfo alias \"%.200s...\" of %zu bytes is longer than the limit of %d, skipped", m->path,
+			a->s, a->len, BA_ALIAS_MAX - 2);
+		return;
+	}
+	if (res->aliases.n >= BA_MAX_MODULE_ALIASES) {
+		if (!res->too_many_aliases)
+			ba_warn("%s: more than %u aliases in one module; the rest are skipped", m->path,
+				BA_MAX_MODULE_ALIASES);
+		res->too_many_aliases = true;
+		return;
+	}
+	alias = xmalloc(a->len + 1);
+	memcpy(alias, a->s, a->len);
+	alias[a->len] = '\0';
+	alias_list_add(&res->aliases, alias, "modinfo");
+}
+
 /* data == NULL: read the file at path; else path only names data (and its compression suffix). */
 static int generate(const struct plugin_set *plugins, const char *path, const void *data, size_t len,
-		    struct gen_result *res)
+		    unsigned flags, struct gen_result *res)
 {
 	unsigned long warnings_before = ba_thread_warning_count();
 	struct module_file *m;
@@ -296,6 +331,15 @@ static int generate(const struct plugin_set *plugins, const char *path, const vo
 	if (r == 0) {
 		res->name = xstrdup(m->name);
 		res->kver = m->kver;
+		if (flags & GEN_MODINFO_ALIASES) {
+			for (size_t i = 0; i < m->n_modinfo_aliases; i++)
+				add_modinfo_alias(m, &m->modinfo_aliases[i], res);
+			if (m->n_modinfo_aliases_dropped && !res->too_many_aliases) {
+				ba_warn("%s: more than %u aliases in one module; the rest are skipped", m->path,
+					BA_MAX_MODULE_ALIASES);
+				res->too_many_aliases = true;
+			}
+		}
 		for (size_t i = 0; i < m->n_tables; i++) {
 			const struct module_table *tab = &m->tables[i];
 			const struct ba_table_type *tt = plugin_set_table(plugins, tab->ts.type, tab->ts.type_len);
@@ -314,13 +358,18 @@ static int generate(const struct plugin_set *plugins, const char *path, const vo
 
 int generate_module(const struct plugin_set *plugins, const char *path, struct gen_result *res)
 {
-	return generate(plugins, path, NULL, 0, res);
+	return generate(plugins, path, NULL, 0, 0, res);
+}
+
+int generate_module_flags(const struct plugin_set *plugins, const char *path, unsigned flags, struct gen_result *res)
+{
+	return generate(plugins, path, NULL, 0, flags, res);
 }
 
 int generate_module_mem(const struct plugin_set *plugins, const char *name, const void *data, size_t len,
 			struct gen_result *res)
 {
-	return generate(plugins, name, data ? data : "", len, res);
+	return generate(plugins, name, data ? data : "", len, 0, res);
 }
 
 void gen_result_release(struct gen_result *r)

@@ -16,8 +16,10 @@ static void usage(FILE *f)
 	      "  bind DEV         move a device to a VFIO (or --driver) driver, rolling back on failure\n"
 	      "  restore DEV      clear driver_override and give the device back to its default driver\n"
 	      "  status [DEV...]  driver, driver_override, IOMMU group and VFIO candidate of devices\n"
-	      "  version          print the version and plugin ABI\n\n"
-	      "Run 'busalias COMMAND --help' for a command's options; see busalias(1).\n",
+	      "  plugins          list the plugins loaded: ABI, bus, table types, file\n"
+	      "  version          print the version and plugin ABI\n"
+	      "  help [COMMAND]   this help, or a command's\n\n"
+	      "Run 'busalias help COMMAND' or 'busalias COMMAND --help' for a command's options; see busalias(1).\n",
 	      f);
 }
 
@@ -87,6 +89,7 @@ int main(int argc, char **argv)
 		{ "bind", cmd_bind },
 		{ "restore", cmd_restore },
 		{ "status", cmd_status },
+		{ "plugins", cmd_plugins },
 	};
 	struct ba_config cfg;
 	const char *config_path = find_config_arg(argc, argv);
@@ -113,6 +116,21 @@ int main(int argc, char **argv)
 		return BA_EXIT_USAGE;
 	}
 	const char *cmd = argv[first];
+	/* help COMMAND is COMMAND --help; help, help help and help version are the general help. */
+	char *help_argv[] = { NULL, (char *)"--help", NULL };
+	if (!strcmp(cmd, "help") && first + 1 < argc && strcmp(argv[first + 1], "help") &&
+	    strcmp(argv[first + 1], "version")) {
+		if (first + 2 < argc) {
+			ba_err("help: one command at most, got '%s' and '%s'", argv[first + 1], argv[first + 2]);
+			config_release(&cfg);
+			return BA_EXIT_USAGE;
+		}
+		help_argv[0] = argv[first + 1];
+		argc = 2;
+		argv = help_argv;
+		first = 0;
+		cmd = argv[0];
+	}
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		usage(stdout);
 		r = BA_EXIT_OK;

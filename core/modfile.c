@@ -32,6 +32,19 @@ static void module_file_set_name(struct module_file *m, const char *modinfo_name
 			*p = '_';
 }
 
+static void add_modinfo_alias(struct module_file *m, const char *s, size_t len)
+{
+	if (m->n_modinfo_aliases >= BA_MAX_MODULE_ALIASES) {
+		m->n_modinfo_aliases_dropped++;
+		return;
+	}
+	if (m->n_modinfo_aliases == m->modinfo_aliases_cap) {
+		m->modinfo_aliases_cap = m->modinfo_aliases_cap ? m->modinfo_aliases_cap * 2 : 16;
+		m->modinfo_aliases = xrealloc(m->modinfo_aliases, m->modinfo_aliases_cap * sizeof(*m->modinfo_aliases));
+	}
+	m->modinfo_aliases[m->n_modinfo_aliases++] = (struct modinfo_alias){ s, len };
+}
+
 /* NUL-separated key=value strings. */
 static void parse_modinfo(struct module_file *m, const char *p, size_t len, const char **name)
 {
@@ -45,6 +58,8 @@ static void parse_modinfo(struct module_file *m, const char *p, size_t len, cons
 			*name = p + 5;
 		else if (n > 9 && memcmp(p, "vermagic=", 9) == 0 && !m->vermagic)
 			m->vermagic = strndup(p + 9, n - 9);
+		else if (n >= 6 && memcmp(p, "alias=", 6) == 0)
+			add_modinfo_alias(m, p + 6, n - 6);
 		p += n + 1;
 	}
 }
@@ -397,6 +412,7 @@ void module_file_free(struct module_file *m)
 	for (size_t i = 0; i < m->n_tables; i++)
 		free(m->tables[i].symbol);
 	free(m->tables);
+	free(m->modinfo_aliases);
 	free(m->path);
 	free(m->name);
 	free(m->vermagic);

@@ -9,6 +9,8 @@ if [ "$what" = test ]; then
 	pkgs+=(libcriterion-dev valgrind cpio busybox-static qemu-system-x86 dpkg-dev python3 binutils-multiarch
 	      gcc-m68k-linux-gnu gcc-i686-linux-gnu gcc-powerpc-linux-gnu)
 fi
+# tools/deb.sh (CI step "debian package"): dpkg-buildpackage with dh and autoreconf, lintian.
+if [ "$what" = test ]; then pkgs+=(debhelper lintian); fi
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

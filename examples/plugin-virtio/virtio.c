@@ -2,7 +2,8 @@
 /*
  * An out-of-tree bus plugin, built only against the installed SDK:
  * virtio_device_id tables -> "virtio:d<device>v<vendor>*" aliases.
- *   cc -shared $(pkg-config --cflags busalias-plugin) -o virtio.so virtio.c
+ *   cc -shared $(pkg-config --cflags busalias-plugin) $(pkg-config --variable=plugin_cflags busalias-plugin) \
+ *      -o virtio.so virtio.c
  * busalias now ships a virtio plugin of its own (plugins/virtio): the loader keeps one plugin per
  * table type, so load this one from a plugin directory without the stock virtio.so.
  */

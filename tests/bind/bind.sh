@@ -372,8 +372,20 @@ expect_eq "$err" "" "status -q: no warning"
 # The default location, BASEDIR/lib/modules/VERSION/modules.alias, is named the same way.
 ba status -b "$WORK/empty-root" -k 6.1.0-test 0000:01:00.0
 expect_rc 3 "status, -b/-k tree without modules.alias: rc 3"
-expect_in "$err" "warning: $WORK/empty-root/lib/modules/6.1.0-test/modules.alias: cannot read modules.alias: No such file or directory" \
-	"status names the default modules.alias"
+expect_eq "$err" "busalias: warning: $WORK/empty-root/lib/modules/6.1.0-test/modules.alias: cannot read modules.alias: No such file or directory (nor $WORK/empty-root/usr/lib/modules/6.1.0-test/modules.alias); VFIO candidates unknown" \
+	"status names the default modules.alias, and the usr/lib/modules one (neither tree exists)"
+# A root with only usr/lib/modules (Debian 13 and later) is found; so is -m's directory.
+mkdir -p "$WORK/usr-root/usr/lib/modules/6.1.0-test" "$WORK/usr-root/kmods/6.1.0-test"
+cp "$T/.sim/modules.alias" "$WORK/usr-root/usr/lib/modules/6.1.0-test/modules.alias"
+ba status -b "$WORK/usr-root" -k 6.1.0-test 0000:01:00.0
+expect_rc 0 "status, -b/-k tree in usr/lib/modules: rc 0"
+expect_in "$out" "vfio_candidate:  vfio_pci" "status, tree in usr/lib/modules: candidate found"
+ba status -b "$WORK/usr-root" -k 6.1.0-test -m kmods 0000:01:00.0
+expect_rc 3 "status -m, no modules.alias there: rc 3"
+expect_eq "$err" "busalias: warning: $WORK/usr-root/kmods/6.1.0-test/modules.alias: cannot read modules.alias: No such file or directory; VFIO candidates unknown" \
+	"status -m: names that tree's modules.alias"
+ba status --module-root "$WORK/usr-root/usr/lib/modules/6.1.0-test" 0000:01:00.0
+expect_in "$out" "vfio_candidate:  vfio_pci" "status --module-root: candidate found"
 # Something that is not a file there: still one line.
 ba status --alias-file "$WORK" 0000:01:00.0 0000:01:00.1
 expect_rc 3 "status with a directory as modules.alias: rc 3"

@@ -11,7 +11,8 @@
 
 /bin/busybox mkdir -p /bin /sbin
 /bin/busybox --install -s /bin
-export PATH=/sbin:/usr/sbin:/bin:/usr/bin
+# /e2e/bin: the busalias built in the tree; /usr/bin/busalias is the Debian package's (E2E_DEB), if any.
+export PATH=/e2e/bin:/sbin:/usr/sbin:/bin:/usr/bin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
@@ -346,6 +347,60 @@ s_status() {
 	expect_json pcspkr driver pcspkr
 }
 
+# 8. The Debian package (E2E_DEB): its own binary, with no configuration and no --plugin-dir, finds
+#    its plugins in the package's directory and, with -b alone, the running kernel's version in a
+#    root whose modules are in usr/lib/modules (Debian 13); it generates what the built binary
+#    generated on the host (drivers/net/ethernet: the whole tree takes minutes under TCG), and binds
+#    the e1000 to vfio-pci and back.
+s_package() {
+	[ -n "${E2E_DEB:-}" ] || { echo "SKIPPED: no package (E2E_DEB) in this guest"; exit 77; }
+	[ ! -e /etc/busalias.conf ] || fail "/etc/busalias.conf exists: the defaults would not be tested"
+	pkg() {  # expected-rc args... : the packaged binary, its output in /tmp/out
+		local want=$1 rc
+		shift
+		echo "+ /usr/bin/busalias $*"
+		timeout 300 /usr/bin/busalias "$@" >/tmp/out 2>/tmp/err
+		rc=$?
+		sed 's/^/  | /' /tmp/out | head -n 20
+		sed 's/^/  ! /' /tmp/err
+		echo "  exit $rc"
+		case " $want " in
+		*" $rc "*) ;;
+		*) fail "/usr/bin/busalias $* exited $rc, expected $want" ;;
+		esac
+	}
+	echo "package: $E2E_DEB"
+	pkg 0 version
+	pkg 0 plugins
+	for p in acpi pci platform; do
+		grep -q "^$p	.*	$E2E_DEB_PLUGINS/$p\.so\$" /tmp/out || fail "plugins: $p not loaded from $E2E_DEB_PLUGINS"
+	done
+	echo "ok: the package's plugins from $E2E_DEB_PLUGINS"
+	mkdir -p /tmp/pkgroot/usr/lib/modules
+	ln -s "/lib/modules/$E2E_ABI/kernel/drivers/net/ethernet" "/tmp/pkgroot/usr/lib/modules/$(uname -r)"
+	t0=$(now)
+	pkg 0 gen -b /tmp/pkgroot -o /tmp/pkg-gen.alias
+	cmp -s /tmp/pkg-gen.alias /e2e/gen-ethernet.alias ||
+		fail "packaged gen differs from the built gen on the host ($(wc -l </tmp/pkg-gen.alias) vs $(wc -l </e2e/gen-ethernet.alias) lines)"
+	echo "ok: packaged gen -b ROOT (usr/lib/modules/$(uname -r)) = the built gen's ($(wc -l </tmp/pkg-gen.alias) lines, $(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')s)"
+	pkg 0 gen --modinfo-aliases -o - "/lib/modules/$E2E_ABI/kernel/drivers/net/ethernet"
+	cmp -s /tmp/out /e2e/gen-ethernet-mi.alias || fail "packaged gen --modinfo-aliases -o - differs from the built gen's"
+	echo "ok: packaged gen --modinfo-aliases -o - = the built gen's"
+	[ -n "$E1000" ] || fail "no e1000 (8086:100e) PCI device in the guest"
+	expect_drv "$PCIDEV" e1000
+	pkg 0 bind "$E1000" --alias-file /e2e/stock.alias --dry-run
+	grep -q driver_override /tmp/out || fail "packaged bind --dry-run does not show the driver_override write"
+	expect_drv "$PCIDEV" e1000
+	pkg 0 bind "$E1000" --alias-file /e2e/stock.alias
+	expect_drv "$PCIDEV" vfio-pci
+	expect_override "$PCIDEV" vfio-pci
+	pkg 0 status --json "$E1000"
+	grep -q '"driver": *"vfio-pci"' /tmp/out || fail "packaged status --json does not show vfio-pci"
+	pkg 0 restore "$E1000"
+	expect_drv "$PCIDEV" e1000
+	expect_override "$PCIDEV" "(null)"
+}
+
 say "E2E: kernel $(uname -r), booted in $(now)s, e1000 at ${E1000:-none}, iommu group $(readlink "$PCIDEV/iommu_group" | sed 's,.*/,,')"
 ba version || say "e2e: busalias does not run in the guest"
 scenario vfio-pci s_vfio_pci
@@ -355,4 +410,5 @@ scenario platform s_platform
 scenario acpi s_acpi
 scenario status-json s_status
 scenario safety s_safety
+scenario package s_package
 finish

@@ -23,6 +23,10 @@
 #   E2E_WORK             scratch directory (default: a fresh mktemp -d, removed on success)
 #   E2E_TIMEOUT          seconds the guest may run (default 480)
 #   E2E_KEEP=1           keep the scratch directory
+#   E2E_DEB              a busalias .deb (tools/deb.sh): unpacked with dpkg-deb -x into the
+#                        initramfs, where the "package" scenario runs the packaged binary (its own
+#                        default plugin directory, no configuration) for gen and a bind; without it
+#                        that scenario is skipped.  The binary built in this tree is /e2e/bin/busalias.
 #   BUSALIAS_NO_DLCLOSE, ASAN_OPTIONS, UBSAN_OPTIONS  passed on to busalias in the guest
 # Exit: 0 all scenarios passed, 1 a scenario failed, 2 setup error.
 set -euo pipefail
@@ -37,7 +41,7 @@ t_start=$SECONDS
 log() { printf 'e2e: %s\n' "$*" >&2; }
 die() { printf 'e2e: error: %s\n' "$*" >&2; exit 2; }
 
-for tool in apt-cache apt-get dpkg-deb depmod qemu-system-x86_64 cpio gzip make gcc ldd awk timeout; do
+for tool in apt-cache apt-get dpkg-deb depmod qemu-system-x86_64 cpio gzip make gcc ldd awk timeout cmp; do
 	command -v "$tool" >/dev/null || die "$tool not found (tools/deps.sh test installs it)"
 done
 kmod_bin=$(command -v kmod) || die "kmod not found"
@@ -121,20 +125,69 @@ if [ "$gen_extra" -ne 0 ] || [ "$pci_missing" -ne 0 ]; then
 fi
 grep -q '^alias vfio_pci:v00008086d0000100Esv\*sd\*bc\*sc\*i\* ba_e2e_variant$' "$work/gen.scope" ||
 	{ gen_ok=0; log "gen did not find the test variant's override-only ID"; }
+
+# gen --modinfo-aliases stands in for depmod's modules.alias: the same header line, the same lines
+# (depmod prints an alias a module declares twice twice; gen once), and within each module the same
+# order.  Only the order of the modules differs (depmod follows modules.order, gen sorts by name).
+"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" --modinfo-aliases -b "$root" -k "$abi" -o "$work/gen-mi.alias" ||
+	die "busalias gen --modinfo-aliases over $mods failed"
+mi_ok=1
+[ "$(head -n 1 "$work/gen-mi.alias")" = "$(head -n 1 "$mods/modules.alias")" ] ||
+	{ mi_ok=0; log "--modinfo-aliases: header '$(head -n 1 "$work/gen-mi.alias")'"; }
+sort -u "$mods/modules.alias" >"$work/depmod.all"
+sort "$work/gen-mi.alias" >"$work/gen-mi.sorted"
+mi_missing=$(comm -23 "$work/depmod.all" "$work/gen-mi.sorted" | wc -l)
+mi_extra=$(comm -13 "$work/depmod.all" "$work/gen-mi.sorted" | wc -l)
+mi_dups=$(($(grep -c '^alias ' "$mods/modules.alias") - $(grep -c '^alias ' "$work/depmod.all")))
+# per module, in file order, first occurrences only
+awk '/^alias / && !seen[$0]++ { print $3 "\t" $2 }' "$mods/modules.alias" | sort -s -k1,1 >"$work/depmod.order"
+awk '/^alias / { print $3 "\t" $2 }' "$work/gen-mi.alias" | sort -s -k1,1 >"$work/gen-mi.order"
+cmp -s "$work/depmod.order" "$work/gen-mi.order" && mi_order=same || { mi_order=different; mi_ok=0; }
+log "gen --modinfo-aliases vs depmod: $(grep -c '^alias ' "$work/gen-mi.alias") gen lines," \
+	"$(grep -c '^alias ' "$mods/modules.alias") depmod lines ($mi_dups repeated within a module)," \
+	"$mi_missing only in depmod, $mi_extra only in gen, per-module order $mi_order"
+if [ "$mi_missing" -ne 0 ] || [ "$mi_extra" -ne 0 ]; then
+	mi_ok=0
+	comm -3 "$work/depmod.all" "$work/gen-mi.sorted" | head -20 >&2
+fi
+# The same tree under usr/lib/modules only (Debian 13 and later), found by -b alone.
+mkdir -p "$work/usr-root/usr/lib"
+ln -s "$root/lib/modules" "$work/usr-root/usr/lib/modules"
+"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" -b "$work/usr-root" -k "$abi" -o "$work/gen-usr.alias" ||
+	die "busalias gen -b over usr/lib/modules failed"
+cmp -s "$work/gen.alias" "$work/gen-usr.alias" && usr_ok=1 ||
+	{ usr_ok=0; log "gen -b ROOT with the tree in usr/lib/modules differs from lib/modules"; }
 t_depmod=$SECONDS
 
 # --- initramfs -------------------------------------------------------------------
 ird=$work/initramfs
-mkdir -p "$ird"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,run,tmp,etc,lib/modules,e2e/ko,usr/lib/busalias/plugins}
+mkdir -p "$ird"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,run,tmp,etc,lib/modules,e2e/ko,e2e/bin,usr/lib/busalias/plugins}
 cp "$busybox" "$ird/bin/busybox"
 cp "$kmod_bin" "$ird/usr/bin/kmod"
 for t in modprobe insmod rmmod lsmod modinfo depmod; do ln -s /usr/bin/kmod "$ird/sbin/$t"; done
-cp "$BUSALIAS" "$ird/usr/bin/busalias"
+# The binary built in this tree; /usr/bin/busalias is the package's, when there is one.
+cp "$BUSALIAS" "$ird/e2e/bin/busalias"
 for p in "$PLUGIN_DIR"/*.so; do cp -L "$p" "$ird/usr/lib/busalias/plugins/"; done
 chmod 755 "$ird/usr/lib/busalias" "$ird/usr/lib/busalias/plugins"
 chmod 644 "$ird"/usr/lib/busalias/plugins/*.so
+deb_files=()
+if [ -n "${E2E_DEB:-}" ]; then
+	[ -r "$E2E_DEB" ] || die "E2E_DEB: cannot read $E2E_DEB"
+	dpkg-deb -x "$E2E_DEB" "$ird" || die "dpkg-deb -x $E2E_DEB failed"
+	[ -x "$ird/usr/bin/busalias" ] || die "$E2E_DEB has no usr/bin/busalias"
+	deb_plugins=$(cd "$ird" && ls -d usr/lib/*/busalias/plugins 2>/dev/null | head -n 1)
+	[ -n "$deb_plugins" ] || die "$E2E_DEB has no usr/lib/*/busalias/plugins"
+	deb_files=("$ird/usr/bin/busalias" "$ird/$deb_plugins"/*.so)
+	printf 'E2E_DEB=%q\nE2E_DEB_PLUGINS=/%s\n' "$(basename "$E2E_DEB")" "$deb_plugins" >>"$ird/e2e/env.deb"
+	log "package $(basename "$E2E_DEB"): /usr/bin/busalias, plugins in /$deb_plugins"
+	# What the packaged binary must print over drivers/net/ethernet (a whole tree takes minutes in TCG).
+	"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" -o "$ird/e2e/gen-ethernet.alias" "$mods/kernel/drivers/net/ethernet" ||
+		die "busalias gen over drivers/net/ethernet failed"
+	"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" --modinfo-aliases -o "$ird/e2e/gen-ethernet-mi.alias" \
+		"$mods/kernel/drivers/net/ethernet" || die "busalias gen --modinfo-aliases over drivers/net/ethernet failed"
+fi
 # Libraries: whatever ldd resolves for the binaries and the plugins, at the same paths.
-for f in "$BUSALIAS" "$kmod_bin" "$PLUGIN_DIR"/*.so; do
+for f in "$BUSALIAS" "$kmod_bin" "$PLUGIN_DIR"/*.so "${deb_files[@]}"; do
 	ldd "$f" | awk '/=> \// { print $3 } /^[[:space:]]*\/[^ ]*ld-linux/ { print $1 }'
 done | sort -u | while read -r lib; do
 	mkdir -p "$ird$(dirname "$lib")"
@@ -164,6 +217,7 @@ chmod 755 "$ird/init"
 grep -v ' ba_e2e_[a-z_]*$' "$mods/modules.alias" >"$ird/e2e/stock.alias"
 cp "$work/gen.alias" "$ird/e2e/gen.alias"
 printf 'E2E_ABI=%s\nE2E_VER=%s\n' "$abi" "$ver" >"$ird/e2e/env"
+[ -f "$ird/e2e/env.deb" ] && cat "$ird/e2e/env.deb" >>"$ird/e2e/env" && rm "$ird/e2e/env.deb"
 # Sanitizer builds (BUSALIAS from an ASan/UBSan tree) want their settings in the guest too.
 for v in BUSALIAS_NO_DLCLOSE ASAN_OPTIONS UBSAN_OPTIONS; do
 	[ -n "${!v:-}" ] && printf 'export %s=%q\n' "$v" "${!v}" >>"$ird/e2e/env"
@@ -203,6 +257,18 @@ if [ "$gen_ok" = 1 ]; then
 	echo "e2e: PASS gen-vs-depmod"
 else
 	echo "e2e: FAIL gen-vs-depmod"
+	fail=$((fail + 1))
+fi
+if [ "$mi_ok" = 1 ]; then
+	echo "e2e: PASS gen-modinfo-aliases-vs-depmod ($mi_missing only in depmod, $mi_extra only in gen, $mi_dups repeated lines)"
+else
+	echo "e2e: FAIL gen-modinfo-aliases-vs-depmod ($mi_missing only in depmod, $mi_extra only in gen, order $mi_order)"
+	fail=$((fail + 1))
+fi
+if [ "$usr_ok" = 1 ]; then
+	echo "e2e: PASS gen-usr-lib-modules"
+else
+	echo "e2e: FAIL gen-usr-lib-modules"
 	fail=$((fail + 1))
 fi
 sed 's/^E2E: /e2e: /' "$work/results" | grep -v '^e2e: DONE' || true

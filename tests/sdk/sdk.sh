@@ -90,5 +90,37 @@ mkdir "$TMP/p3" && ln -s "$TMP/next-major.so" "$TMP/p3/"
 gen "$TMP/p3" "$SAMPLES/sample-pci.ko"
 [ "$rc" -eq 2 ] && ok || fail "only refused plugins: exit $rc, expected 2"
 
+# 6. Installed (make installcheck, so distcheck): the guides, README and examples in the docdir; the
+#    example plugin built there with its own Makefile and the installed pkg-config file; the man
+#    pages with the version; the default plugin directory is the installed one.
+if [ -n "${INSTALLED_DOC_DIR:-}" ]; then
+	for f in README.md vfio-guide.md writing-plugins.md examples/busalias.conf.example \
+		examples/plugin-virtio/virtio.c examples/plugin-virtio/Makefile; do
+		[ -s "$INSTALLED_DOC_DIR/$f" ] && ok || fail "not installed: $INSTALLED_DOC_DIR/$f"
+	done
+	cp -r "$INSTALLED_DOC_DIR/examples/plugin-virtio" "$TMP/ex"
+	if PKG_CONFIG="pkg-config --define-prefix" PKG_CONFIG_PATH="$INSTALLED_PKG_CONFIG_PATH" \
+		make -s -C "$TMP/ex" CC="$CC" >"$TMP/ex.log" 2>&1; then
+		ok
+		plugin_dir "$TMP/p4" "$TMP/ex/virtio.so"
+		gen "$TMP/p4" "$SAMPLES/sample-virtio.ko"
+		grep -qF "alias virtio:d00000001v* sample_virtio" "$TMP/out" && ok ||
+			fail "the installed example plugin: $(cat "$TMP/out" "$TMP/err")"
+	else
+		fail "the installed example plugin does not build with its Makefile: $(cat "$TMP/ex.log")"
+	fi
+	for page in man1/busalias.1 man5/busalias.conf.5; do
+		grep -q "^\.TH .*\"busalias $PACKAGE_VERSION\"" "$INSTALLED_MAN_DIR/$page" && ok ||
+			fail "$page: no version in the footer: $(grep '^\.TH' "$INSTALLED_MAN_DIR/$page")"
+	done
+	# Without --plugin-dir (or a configuration), the installed plugins are found.
+	if [ "$PLUGIN_DIR" = "$DEFAULT_PLUGIN_DIR" ]; then
+		"$BUSALIAS" --config=/dev/null plugins >"$TMP/out" 2>"$TMP/err"
+		rc=$?
+		[ "$rc" -eq 0 ] && [ "$(grep -c "	$DEFAULT_PLUGIN_DIR/[a-z]*\.so$" "$TMP/out")" -eq 3 ] && ok ||
+			fail "plugins from the default directory: exit $rc: $(cat "$TMP/out" "$TMP/err")"
+	fi
+fi
+
 echo "$checks checks passed, $failures failed"
 [ "$failures" -eq 0 ]

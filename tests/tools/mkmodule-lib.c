@@ -375,6 +375,8 @@ int mkm_write(const char *path, const struct mkm_spec *s)
 			free(kv);
 		}
 		mkm_buf_add(&modinfo, "license=GPL", 12);
+		for (size_t i = 0; i < s->n_modinfo_extra; i++)
+			mkm_buf_add(&modinfo, s->modinfo_extra[i], strlen(s->modinfo_extra[i]) + 1);
 		if (s->vermagic) {
 			char *kv = NULL;
 			if (asprintf(&kv, "vermagic=%s", s->vermagic) < 0)

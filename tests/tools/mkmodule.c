@@ -6,6 +6,7 @@
  *            [--class 32|64] [--endian le|be] [--machine NAME|NUMBER]
  *            [--name NAME|--no-name] [--vermagic STRING|--no-vermagic]
  *            [--no-symtab] [--xindex] [--modinfo-unterminated] [--patch WHERE:FIELD[+-]=VALUE]...
+ *            [--modinfo KEY=VALUE]...   (more .modinfo strings, such as alias=..., in order)
  *            [--pad-sections N]   (N >= 65280: extended section numbering, real SHN_XINDEX)
  *
  * Layouts follow the vermagic: pci_device_id without override_only before
@@ -36,7 +37,7 @@ static void usage(void)
 {
 	fputs("usage: mkmodule -o OUT [--preset P] [--machine M] [--class 32|64] [--endian le|be]\n"
 	      "       [--name N|--no-name] [--vermagic V|--no-vermagic] [--no-symtab] [--xindex]\n"
-	      "       [--modinfo-unterminated] [--patch WHERE:FIELD=VALUE]...\n",
+	      "       [--modinfo-unterminated] [--patch WHERE:FIELD=VALUE]... [--modinfo KEY=VALUE]...\n",
 	      stderr);
 	exit(2);
 }
@@ -53,7 +54,7 @@ static unsigned kver_of(const char *vermagic)
 int main(int argc, char **argv)
 {
 	enum { O_PRESET = 0x100, O_CLASS, O_ENDIAN, O_MACHINE, O_NAME, O_NONAME, O_VERMAGIC, O_NOVERMAGIC, O_NOSYMTAB,
-	       O_XINDEX, O_UNTERM, O_PATCH, O_PAD };
+	       O_XINDEX, O_UNTERM, O_PATCH, O_PAD, O_MODINFO };
 	static const struct option opts[] = {
 		{ "preset", required_argument, NULL, O_PRESET },
 		{ "class", required_argument, NULL, O_CLASS },
@@ -68,6 +69,7 @@ int main(int argc, char **argv)
 		{ "modinfo-unterminated", no_argument, NULL, O_UNTERM },
 		{ "patch", required_argument, NULL, O_PATCH },
 		{ "pad-sections", required_argument, NULL, O_PAD },
+		{ "modinfo", required_argument, NULL, O_MODINFO },
 		{ 0 },
 	};
 	struct mkm_spec spec = {
@@ -76,6 +78,7 @@ int main(int argc, char **argv)
 		.vermagic = "6.1.0-13-amd64 SMP preempt mod_unload modversions ",
 	};
 	struct mkm_patch patches[32];
+	const char *modinfo_extra[64];
 	const char *out = NULL, *preset = "full";
 	int c, elfclass = 0, endian = -1;
 	bool xindex = false;
@@ -131,6 +134,11 @@ int main(int argc, char **argv)
 		case O_UNTERM:
 			spec.modinfo_unterminated = true;
 			break;
+		case O_MODINFO:
+			if (spec.n_modinfo_extra == 64)
+				usage();
+			modinfo_extra[spec.n_modinfo_extra++] = optarg;
+			break;
 		case O_PAD:
 			spec.pad_sections = strtoul(optarg, NULL, 0);
 			break;
@@ -151,6 +159,7 @@ int main(int argc, char **argv)
 	if (endian >= 0)
 		spec.target.big_endian = endian;
 	spec.patches = patches;
+	spec.modinfo_extra = modinfo_extra;
 
 	const struct mkm_target *t = &spec.target;
 	unsigned kv = kver_of(spec.vermagic);

@@ -81,6 +81,8 @@ struct mkm_spec {
 	const char *vermagic;   /* .modinfo vermagic=, NULL: none */
 	bool no_modinfo;
 	bool modinfo_unterminated;  /* last .modinfo string without its NUL */
+	const char *const *modinfo_extra;  /* more "key=value" strings, after license= (alias=..., ...) */
+	size_t n_modinfo_extra;
 	const struct mkm_section *sections;
 	size_t n_sections;
 	const struct mkm_sym *syms;
