@@ -2,6 +2,13 @@
 # busalias plugins (text and --json), --add-plugin-dir and [core] add_plugin_dir, and help COMMAND.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
+# A plugin directory of our own: the bus plugins only (the build's has one per table type, and a
+# virtio plugin that the example built below would clash with).
+mkdir "$TMP/stock"
+for p in acpi pci platform; do cp -L "$PLUGIN_DIR/$p.so" "$TMP/stock/"; done
+chmod 755 "$TMP/stock"
+PLUGIN_DIR=$TMP/stock
+
 plugins() {
 	"$BUSALIAS" $NOCONF plugins "$@" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
@@ -11,9 +18,9 @@ plugins() {
 plugins --plugin-dir "$PLUGIN_DIR"
 expect_rc 0 "plugins"
 printf '# plugin\tabi\tbus\tprefix\ttables\tfile\n' >"$TMP/want"
-printf 'acpi\t1.0\tacpi\t-\tacpi\t%s/acpi.so\n' "$PLUGIN_DIR" >>"$TMP/want"
-printf 'pci\t1.0\tpci\tvfio_\tpci\t%s/pci.so\n' "$PLUGIN_DIR" >>"$TMP/want"
-printf 'platform\t1.0\tplatform\tvfio_\tplatform\t%s/platform.so\n' "$PLUGIN_DIR" >>"$TMP/want"
+printf 'acpi\t2.0\tacpi\t-\tacpi\t%s/acpi.so\n' "$PLUGIN_DIR" >>"$TMP/want"
+printf 'pci\t2.0\tpci\tvfio_\tpci\t%s/pci.so\n' "$PLUGIN_DIR" >>"$TMP/want"
+printf 'platform\t2.0\tplatform\tvfio_\tplatform\t%s/platform.so\n' "$PLUGIN_DIR" >>"$TMP/want"
 expect_file "$TMP/want" "$TMP/out" "plugins"
 [ -s "$TMP/err" ] && fail "plugins: a message: $(cat "$TMP/err")" || ok
 plugins --plugin-dir "$PLUGIN_DIR" --json
@@ -25,7 +32,7 @@ d = json.load(open(sys.argv[1]))["plugins"]
 assert [p["name"] for p in d] == ["acpi", "pci", "platform"], d
 pci = d[1]
 assert pci == {"name": "pci", "description": "PCI device tables and pci bus binding",
-               "file": sys.argv[2] + "/pci.so", "abi": "1.0", "tables": ["pci"], "bus": "pci",
+               "file": sys.argv[2] + "/pci.so", "abi": "2.0", "tables": ["pci"], "bus": "pci",
                "match_prefix": "vfio_"}, pci
 assert d[0]["match_prefix"] is None and d[0]["bus"] == "acpi"
 PY
@@ -58,7 +65,7 @@ if ${CC:-cc} -O2 -shared -fPIC -fvisibility=hidden -I"$CLI_SRCDIR/../../include"
 	-o "$TMP/p-extra/virtio.so" "$CLI_SRCDIR/../../examples/plugin-virtio/virtio.c" 2>"$TMP/cc.err"; then
 	plugins --plugin-dir "$PLUGIN_DIR" --add-plugin-dir "$TMP/p-extra"
 	expect_rc 0 "--add-plugin-dir"
-	{ cat "$TMP/want"; printf 'virtio\t1.0\t-\t-\tvirtio\t%s/p-extra/virtio.so\n' "$TMP"; } >"$TMP/want-added"
+	{ cat "$TMP/want"; printf 'virtio\t2.0\t-\t-\tvirtio\t%s/p-extra/virtio.so\n' "$TMP"; } >"$TMP/want-added"
 	expect_file "$TMP/want-added" "$TMP/out" "--add-plugin-dir: added after the plugin directory"
 	# gen uses the added plugin's tables.
 	mkmod -o "$TMP/full.ko" --machine x86_64
