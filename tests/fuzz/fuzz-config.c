@@ -83,12 +83,12 @@ static bool value_from_key(const struct line *lines, size_t n, const char *key, 
 		for (size_t j = i; j-- > 0;) {
 			const struct line *l = &lines[j];
 			size_t k = 0;
+			if (line_has_key(l, key))
+				return true; /* indented or not: an indented line after a section header is a key line */
 			while (k < l->len && is_space(l->p[k]))
 				k++;
 			if (k == l->len || l->p[k] == ';' || l->p[k] == '#' || k > 0)
 				continue; /* blank, comment or another continuation */
-			if (line_has_key(l, key))
-				return true;
 			break;
 		}
 	}
@@ -100,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ba_config cfg, def;
 	struct strbuf log;
 	struct line *lines = NULL;
-	size_t n_lines = 0;
+	size_t n_lines = 0, longest = 0;
 	char *copy;
 	FILE *f;
 	int r;
@@ -132,6 +132,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const char *eol = memchr(p, '\n', (size_t)(end - p));
 			if (!eol)
 				eol = end;
+			if ((size_t)(eol - p) > longest)
+				longest = (size_t)(eol - p);
 			lines = xrealloc(lines, (n_lines + 1) * sizeof(*lines));
 			lines[n_lines++] = (struct line){ p, strnlen(p, (size_t)(eol - p)) };
 			p = eol + 1;
@@ -148,12 +150,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(!string_keys[i].absolute || v[0] == '/', "%s = '%s' is not absolute", string_keys[i].key,
 				   v);
 			FUZZ_CHECK(value_from_key(lines, n_lines, string_keys[i].key, v),
-				   "%s = '%s' is on no line of its own key (a line cut in pieces?)", string_keys[i].key, v);
+				   "%s = '%s' is on no line of its own key (a line cut in pieces? longest line: %zu bytes)",
+				   string_keys[i].key, v, longest);
 		}
 		FUZZ_CHECK(isfinite(cfg.lock_timeout) && cfg.lock_timeout >= 0 && cfg.lock_timeout <= 366 * 86400.0,
 			   "lock_timeout %g", cfg.lock_timeout);
 		if (cfg.quiet)
-			FUZZ_CHECK(value_from_key(lines, n_lines, "quiet", ""), "quiet set without a quiet line");
+			FUZZ_CHECK(value_from_key(lines, n_lines, "quiet", ""),
+				   "quiet set without a quiet line (longest line: %zu bytes)", longest);
 	}
 	free(lines);
 	config_release(&cfg);

@@ -69,8 +69,9 @@ done
 # Compressed streams of some of them (the -gz/-xz/-zst harnesses take the stream as input).
 for f in x86_64-full ppc-full m68k-full i386-full ppc-xindex x86_64-5.10 ppc-empty x86_64-warn-size; do
 	gzip -9 -n -c "$out/module/$f.ko" >"$out/module-gz/$f.ko.gz"
-	xz -c "$out/module/$f.ko" >"$out/module-xz/$f.ko.xz"
-	xz --check=none -c "$out/module/$f.ko" >"$out/module-xz/$f-nocheck.ko.xz"
+	# Small dictionaries: the decoder allocates the whole declared dictionary for every input.
+	xz --lzma2=preset=6,dict=4KiB -c "$out/module/$f.ko" >"$out/module-xz/$f.ko.xz"
+	xz --check=none --lzma2=preset=6,dict=4KiB -c "$out/module/$f.ko" >"$out/module-xz/$f-nocheck.ko.xz"
 	zstd -q -c "$out/module/$f.ko" >"$out/module-zst/$f.ko.zst"
 	# Without checksums a mutated stream still reaches the ELF reader.
 	zstd -q --no-check -c "$out/module/$f.ko" >"$out/module-zst/$f-nocheck.ko.zst"
@@ -79,7 +80,7 @@ for s in "$out"/module/sample-*.ko; do
 	[ -f "$s" ] || continue
 	b=$(basename "$s")
 	gzip -n -c "$s" >"$out/module-gz/$b.gz"
-	xz -c "$s" >"$out/module-xz/$b.xz"
+	xz --lzma2=preset=6,dict=4KiB -c "$s" >"$out/module-xz/$b.xz"
 	zstd -q -c "$s" >"$out/module-zst/$b.zst"
 done
 # Two streams in one file, and a zstd frame without a content size.

@@ -67,7 +67,7 @@ known_id() {
 		while [ -n "$res" ]; do
 			ere=${res%% && *}
 			[ "$ere" = "$res" ] && res= || res=${res#* && }
-			grep -qE -- "$ere" "$sig" || { ok=0; break; }
+			grep -aqE -- "$ere" "$sig" || { ok=0; break; }
 		done
 		[ $ok = 1 ] && { echo "$id"; return 0; }
 	done <"$known_file"
@@ -89,8 +89,8 @@ replay_one() {
 	("$bin" -timeout="$t" -rss_limit_mb="$rss" -runs=1 "$input"; exit $?) >"$log" 2>&1
 	rc=$?
 	{
-		grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|libFuzzer)|runtime error:|fuzz invariant failed|^SUMMARY:|ALARM: working' "$log"
-		grep -E '^ +#[0-9]+ 0x[0-9a-f]+ in ' "$log" | grep -vE ' in (__sanitizer|__asan|__ubsan|__interceptor|fuzzer::|__libc|abort|raise|gsignal|_start|main |LLVMFuzzerTestOneInput)' | head -n 12
+		grep -aE 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|libFuzzer)|runtime error:|fuzz invariant failed|^SUMMARY:|ALARM: working' "$log"
+		grep -aE '^ +#[0-9]+ 0x[0-9a-f]+ in ' "$log" | grep -avE ' in (__sanitizer|__asan|__ubsan|__interceptor|fuzzer::|__libc|abort|raise|gsignal|_start|main |LLVMFuzzerTestOneInput)' | head -n 12
 	} >"$sig"
 	return $rc
 }
@@ -101,7 +101,11 @@ classify() {
 	if id=$(known_id "$h" "$sig"); then
 		echo "known $id"
 	else
-		echo "new: $(grep -m1 -E 'ERROR:|runtime error:|fuzz invariant failed|SUMMARY:' "$sig" | cut -c1-200) $(grep -m1 -E '^ +#[0-9]+ ' "$sig" | sed 's/^ *#[0-9]* 0x[0-9a-f]* //' | cut -c1-120)"
+		# The first report line without addresses and pids, and the first frame of busalias's code.
+		echo "new: $(grep -a -m1 -E 'runtime error:|fuzz invariant failed|ERROR:' "$sig" |
+			sed -E 's/==[0-9]+==//; s/ on address 0x[0-9a-f]+.*//; s/:[0-9]+:[0-9]+: / /' | cut -c1-160)$(
+			grep -a -E '^ +#[0-9]+ ' "$sig" | grep -a -m1 -E '/(core|plugins|tests/fuzz)/' |
+			sed -E 's/^ *#[0-9]+ 0x[0-9a-f]+ (in [^ ]+).*/ \1/')"
 	fi
 }
 
@@ -121,7 +125,7 @@ for h in "${harnesses[@]}"; do
 	rm -rf "$findings"
 	mkdir -p "$findings" "$corpus/$name"
 	new=0 known=0 replayed=0
-	declare -A known_seen=()
+	declare -A known_seen=() new_seen=() new_example=()
 
 	# 1. Regression inputs: each once.
 	for f in "$src/regressions/$h"/*; do
@@ -211,10 +215,16 @@ for h in "${harnesses[@]}"; do
 				;;
 			*)
 				new=$((new + 1))
-				echo "=== $h: NEW FINDING $a: ${verdict#new: }"
-				sed 's/^/    /' "$a.sig" | head -n 8
+				v=${verdict#new: }
+				new_seen[$v]=$(( ${new_seen[$v]:-0} + 1 ))
+				[ -n "${new_example[$v]:-}" ] || new_example[$v]=$a
 				;;
 			esac
+		done
+		# One report per distinct finding: how often, one reproducer and its report lines.
+		for v in "${!new_seen[@]}"; do
+			echo "=== $h: NEW FINDING (${new_seen[$v]} inputs, e.g. ${new_example[$v]}): $v"
+			sed 's/^/    /' "${new_example[$v]}.sig" | head -n 8
 		done
 		if [ "$rc" -ne 0 ] && [ "$n_art" -eq 0 ]; then
 			new=$((new + 1))
@@ -231,7 +241,7 @@ for h in "${harnesses[@]}"; do
 	echo "=== $line"
 	summary+=("$line")
 	total_new=$((total_new + new))
-	unset known_seen
+	unset known_seen new_seen new_example
 	rmdir "$findings" 2>/dev/null
 done
 
