@@ -12,7 +12,7 @@ export BUSALIAS_NO_DLCLOSE=1
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/busalias-replay.XXXXXX") || exit 99
 trap 'rm -rf "$TMP"' EXIT
 # A regression that hangs again must fail, not hang the suite.
-LIMIT=${REPLAY_TIMEOUT:-10}
+LIMIT=${REPLAY_TIMEOUT:-5}
 checks=0 failures=0 xfail=0 skipped=0
 
 known_open() { # known_open HARNESS ID
@@ -65,7 +65,7 @@ for dir in "$FUZZ_SRCDIR"/regressions/*/; do
 			msg=
 			for all in "" --all; do
 				m=$(run "$h/$base${all:+ (--all)}" "$BUSALIAS" --config=/dev/null match --alias-file "$TMP/modules.alias" \
-					--prefix '' $all -- "$(cat "$TMP/modalias")") || { ok=0; msg="$msg$m"; }
+					--prefix '' $all -- "$(cat "$TMP/modalias")") || { ok=0; msg="$msg${msg:+; }$m"; }
 			done
 			;;
 		fuzz-config)

@@ -16,7 +16,8 @@
 #                  auto (default): fork mode for harnesses with known open findings
 #   FUZZ_SEEDS     seed corpus (default FUZZ_BUILDDIR/seeds, made by `make fuzz-corpus`)
 #   FUZZ_CORPUS    where the growing corpus is kept (default FUZZ_BUILDDIR/corpus)
-#   FUZZ_ARGS      more libFuzzer options for every harness (e.g. -jobs=2 -workers=2)
+#   FUZZ_ARGS      more libFuzzer options for every harness (e.g. -fork=2 with FUZZ_FORK=1)
+#   FUZZ_STRICT    1: known open findings fail the run too
 # Findings of a run are left in FUZZ_BUILDDIR/findings/HARNESS/, the logs in FUZZ_BUILDDIR/logs/.
 set -uo pipefail
 src=$(cd "$(dirname "$0")" && pwd)
@@ -29,6 +30,7 @@ fork=${FUZZ_FORK:-auto}
 seeds=${FUZZ_SEEDS:-$bdir/seeds}
 corpus=${FUZZ_CORPUS:-$bdir/corpus}
 known_file=$src/known-open
+[ "${FUZZ_STRICT:-0}" = 1 ] && known_file=/dev/null
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:symbolize=1:allocator_may_return_null=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
