@@ -392,7 +392,9 @@ static bool tree_path(const char *arg, char *rel, size_t len)
 	}
 	if (!*rest)
 		return false; /* an abbreviation alone is a base directory */
-	if (snprintf(rel + strlen(rel), len - strlen(rel), "%s%s", rel[0] ? "/" : "", rest) >= (int)(len - strlen(rel)))
+	size_t used = strlen(rel);
+	int w = snprintf(rel + used, len - used, "%s%s", used ? "/" : "", rest);
+	if (w < 0 || (size_t)w >= len - used)
 		return false;
 	for (char *c = rel, *slash;; c = slash + 1) {
 		slash = strchr(c, '/');
