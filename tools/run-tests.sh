@@ -1,6 +1,7 @@
 #!/bin/bash
 # Installs what is missing, builds, and runs the whole test suite:
-#   unit + CLI + bind tests (make check), the same under ASan+UBSan, valgrind on the CLI,
+#   unit + CLI + bind tests (make check), the same under ASan+UBSan, valgrind on the CLI, the
+#   libFuzzer harnesses for FUZZ_SECONDS (15) each,
 #   real-kernel conformance against modpost, QEMU end-to-end binding, and make distcheck.
 # Ends with one "N passed, N failed" line; exits non-zero if anything failed.
 set -uo pipefail
@@ -87,6 +88,20 @@ valgrind_gen() {
 		"$build/busalias" gen --plugin-dir "$build/build-plugins" "$build/samples" >/dev/null
 }
 step "valgrind busalias gen" valgrind_gen && passed=$((passed + 1)) || failed=$((failed + 1))
+
+# The libFuzzer harnesses (tests/fuzz) in their own clang build, a bounded time each: regression
+# inputs first, then fuzzing from the seed corpus; any finding not listed in tests/fuzz/known-open
+# fails the step.
+fuzz_seconds=${FUZZ_SECONDS:-15}
+fuzz_build=${BUILD_FUZZ:-$src/build-fuzz}
+fuzz() {
+	CC=clang "$src/tools/build.sh" "$fuzz_build" --enable-fuzzing || return 1
+	make -C "$fuzz_build" fuzz FUZZ_SECONDS="$fuzz_seconds" >"$fuzz_build/fuzz.out" 2>&1
+	local rc=$?
+	grep -E '^(=== |  fuzz-)' "$fuzz_build/fuzz.out" || tail -n 30 "$fuzz_build/fuzz.out"
+	return $rc
+}
+step "fuzz (ASan+UBSan, ${fuzz_seconds} s each)" fuzz && passed=$((passed + 1)) || failed=$((failed + 1))
 
 for target in check-conformance check-e2e; do
 	if make -C "$build" -n "$target" >/dev/null 2>&1; then

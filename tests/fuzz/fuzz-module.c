@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * fuzz-module: one input is one module file, read and turned into aliases as `busalias gen` does
+ * (generate_module_mem(): libelf reader, layout placement, the pci/platform/acpi formatters).
+ * Built four times: FUZZ_SUFFIX ".ko" (plain ELF), ".ko.gz", ".ko.xz", ".ko.zst" (the input is
+ * then the compressed stream; the suffix picks the decompressor, as a file name does).
+ *
+ * Checked besides the sanitizers: a result names its module; every alias is non-empty, has no
+ * whitespace, fits BA_ALIAS_MAX, is unique and carries its table type; the JSON escaping gen --json
+ * applies to names and aliases yields valid JSON strings; every message is one "busalias: " line.
+ * gen's text/JSON rendering itself is static in core/cmd-gen.c, so only its escaper is exercised.
+ */
+#include <gelf.h>
+#include <string.h>
+
+#include "fuzz.h"
+
+#ifndef FUZZ_SUFFIX
+#define FUZZ_SUFFIX ".ko"
+#endif
+
+static struct plugin_set plugins;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		abort();
+	fuzz_add_plugins(&plugins);
+	return 0;
+}
+
+static bool known_type(const char *type)
+{
+	for (size_t i = 0; i < plugins.n; i++)
+		for (const struct ba_table_type *const *t = plugins.plugins[i].desc->tables; t && *t; t++)
+			if ((*t)->type == type)
+				return true;
+	return false;
+}
+
+static void check_json(struct strbuf *sb, const char *s)
+{
+	sb->len = 0;
+	strbuf_add_json_string(sb, s);
+	FUZZ_CHECK(fuzz_json_string_ok(sb->buf, sb->len), "bad JSON string %s for %s", sb->buf, s);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct strbuf log, json = { 0 };
+	struct gen_result res;
+	int r;
+
+	fuzz_log_begin(&log);
+	r = generate_module_mem(&plugins, "fuzz/input" FUZZ_SUFFIX, data, size, &res);
+	fuzz_log_end(&log);
+
+	FUZZ_CHECK(r <= 0, "generate_module_mem returned %d", r);
+	FUZZ_CHECK(res.path && !strcmp(res.path, "fuzz/input" FUZZ_SUFFIX), "result path %s", res.path);
+	if (r < 0) {
+		FUZZ_CHECK(res.warnings > 0, "error %d without a warning", r);
+		FUZZ_CHECK(res.aliases.n == 0, "error %d with %zu aliases", r, res.aliases.n);
+	} else {
+		FUZZ_CHECK(res.name != NULL, "no module name");
+		check_json(&json, res.name);
+	}
+	for (size_t i = 0; i < res.aliases.n; i++) {
+		const char *a = res.aliases.alias[i];
+		FUZZ_CHECK(a[0] && !strpbrk(a, " \t\n\r"), "alias '%s' empty or with whitespace", a);
+		FUZZ_CHECK(strlen(a) < BA_ALIAS_MAX, "alias of %zu bytes", strlen(a));
+		FUZZ_CHECK(known_type(res.aliases.type[i]), "alias %s: table type not a plugin's", a);
+		/* The duplicate set must know every alias it holds. */
+		FUZZ_CHECK(!alias_list_add(&res.aliases, a, res.aliases.type[i]), "alias %s not in the set", a);
+		check_json(&json, a);
+	}
+	if (res.aliases.n > 1) {
+		char **sorted = xmalloc(res.aliases.n * sizeof(*sorted));
+		memcpy(sorted, res.aliases.alias, res.aliases.n * sizeof(*sorted));
+		qsort(sorted, res.aliases.n, sizeof(*sorted), cmp_strp);
+		for (size_t i = 1; i < res.aliases.n; i++)
+			FUZZ_CHECK(strcmp(sorted[i - 1], sorted[i]) != 0, "alias %s listed twice", sorted[i]);
+		free(sorted);
+	}
+	strbuf_release(&json);
+	gen_result_release(&res);
+	return 0;
+}
