@@ -137,10 +137,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		by_line[all.v[j].line] = j;
 	}
 	for (size_t i = 0; i < n_lines; i++) {
-		char pat[1024], mod[256];
+		char pat[BA_MAX_ALIAS_LINE + 1], mod[BA_MAX_MODULE_NAME + 1];
 		bool has_nul;
+		/* A module name with a control byte (or '/', "..") is no module: named and ignored. */
 		if (!reference_entry(&lines[i], pat, sizeof(pat), mod, sizeof(mod), &has_nul) || has_nul ||
-		    fnmatch(pat, modalias, 0) != 0)
+		    fnmatch(pat, modalias, 0) != 0 || !valid_name(mod, BA_MAX_MODULE_NAME))
 			continue;
 		n_ref++;
 		size_t j = by_line[i + 1];
