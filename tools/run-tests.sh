@@ -95,7 +95,10 @@ step "valgrind busalias gen" valgrind_gen && passed=$((passed + 1)) || failed=$(
 fuzz_seconds=${FUZZ_SECONDS:-15}
 fuzz_build=${BUILD_FUZZ:-$src/build-fuzz}
 fuzz() {
-	CC=clang "$src/tools/build.sh" "$fuzz_build" --enable-fuzzing || return 1
+	# Everything instrumented, the plugins too: fuzz-module dlopen()s every one of them.
+	CC=clang "$src/tools/build.sh" "$fuzz_build" --enable-fuzzing \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		LDFLAGS="-fsanitize=address,undefined" || return 1
 	make -C "$fuzz_build" fuzz FUZZ_SECONDS="$fuzz_seconds" >"$fuzz_build/fuzz.out" 2>&1
 	local rc=$?
 	grep -E '^(=== |  fuzz-)' "$fuzz_build/fuzz.out" || tail -n 30 "$fuzz_build/fuzz.out"
