@@ -96,9 +96,17 @@ pcdir=$x/usr/lib/$multiarch/pkgconfig
 cp -r "$x/usr/share/doc/busalias-plugin-dev/examples/plugin-virtio" "$tmp/ex"
 PKG_CONFIG="pkg-config --define-variable=prefix=$x/usr" PKG_CONFIG_PATH=$pcdir make -s -C "$tmp/ex" >"$tmp/ex.log" 2>&1 ||
 	{ cat "$tmp/ex.log"; die "the packaged example plugin does not build against the packaged SDK"; }
-"$x/usr/bin/busalias" --config=/dev/null plugins --plugin-dir "$x/usr/lib/$multiarch/busalias/plugins" \
+# The packaged bus plugins and the example: the stock virtio plugin would claim the example's table
+# type, so the example is added to a directory of the three bus plugins only.
+mkdir "$tmp/bus"
+cp "$x/usr/lib/$multiarch/busalias/plugins/"{pci,platform,acpi}.so "$tmp/bus/"
+"$x/usr/bin/busalias" --config=/dev/null plugins --plugin-dir "$tmp/bus" \
 	--add-plugin-dir "$tmp/ex" >"$tmp/plugins" || die "plugins: $(cat "$tmp/plugins")"
 [ "$(grep -vc '^#' "$tmp/plugins")" -eq 4 ] || die "plugins: $(cat "$tmp/plugins")"
+# Every table type ships: one plugin file per plugin directory of the tree.
+n_pkg=$(find "$x/usr/lib/$multiarch/busalias/plugins" -name '*.so' | wc -l)
+n_src=$(find "$src/plugins" -mindepth 1 -maxdepth 1 -type d | wc -l)
+[ "$n_pkg" -eq "$n_src" ] || die "the package has $n_pkg plugins, the tree $n_src"
 
 # lintian: no error; the rest is listed.
 lrc=0
