@@ -15,6 +15,11 @@ for cc in ${CC:-cc} m68k-linux-gnu-gcc i686-linux-gnu-gcc powerpc-linux-gnu-gcc 
 	command -v "$cc" >/dev/null 2>&1 && compilers="$compilers $cc"
 done
 [ -n "$compilers" ] || { echo "no usable C compiler"; exit 77; }
+# Every fixture must be listed for make dist.
+for f in $(cd "$TYPES" && find . -type f ! -name Makemodule.am ! -name '*.log' ! -name '*.trs' | sed 's|^\./||'); do
+	grep -qF "tests/types/$f " "$TYPES/Makemodule.am" || grep -qxF "	tests/types/$f" "$TYPES/Makemodule.am" ||
+		fail "tests/types/$f is not listed in tests/types/Makemodule.am (make dist would leave it out)"
+done
 for g in $groups; do
 	[ -f "$TYPES/$g/expected.txt" ] || { fail "$g: no expected.txt"; continue; }
 	for cc in $compilers; do
