@@ -24,7 +24,6 @@ enum {
 	OPT_NO_LOAD,
 	OPT_JSON,
 	OPT_LOCK_TIMEOUT,
-	OPT_MODULE_ROOT,
 };
 
 struct bind_args {
@@ -39,10 +38,7 @@ static const struct option long_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "device", required_argument, NULL, OPT_DEVICE },
 	{ "alias-file", required_argument, NULL, OPT_ALIAS_FILE },
-	{ "basedir", required_argument, NULL, 'b' },
-	{ "kernel", required_argument, NULL, 'k' },
-	{ "moduledir", required_argument, NULL, 'm' },
-	{ "module-root", required_argument, NULL, OPT_MODULE_ROOT },
+	MODULE_TREE_OPTIONS,
 	{ "sysfs-root", required_argument, NULL, OPT_SYSFS_ROOT },
 	{ "lock-dir", required_argument, NULL, OPT_LOCK_DIR },
 	{ "modprobe", required_argument, NULL, OPT_MODPROBE },
@@ -139,22 +135,6 @@ static int parse(int ci, int argc, char **argv, struct ba_config *cfg, struct bi
 		case OPT_ALIAS_FILE:
 			config_set(&cfg->alias_file, optarg);
 			break;
-		case 'b':
-			config_set(&cfg->basedir, optarg);
-			break;
-		case 'k':
-			config_set(&cfg->kernel, optarg);
-			break;
-		case 'm':
-			if (!optarg[0]) {
-				ba_err("--moduledir: expected a directory, got ''");
-				return BA_EXIT_USAGE;
-			}
-			config_set(&cfg->moduledir, optarg);
-			break;
-		case OPT_MODULE_ROOT:
-			config_set(&cfg->module_root, optarg);
-			break;
 		case OPT_SYSFS_ROOT:
 			config_set(&cfg->sysfs_root, optarg);
 			break;
@@ -189,11 +169,15 @@ static int parse(int ci, int argc, char **argv, struct ba_config *cfg, struct bi
 			printf("Usage: busalias %s %s\n%s" COMMON_OPTIONS_HELP, commands[ci].name, commands[ci].synopsis,
 			       commands[ci].help);
 			return BA_EXIT_OK;
-		default:
-			if (common_option(c, optarg, cfg) == 0)
+		default: {
+			int t = module_tree_option(c, optarg, cfg);
+			if (t < 0)
+				return BA_EXIT_USAGE;
+			if (t > 0 || common_option(c, optarg, cfg) == 0)
 				break;
 			fprintf(stderr, "Usage: busalias %s %s\n", commands[ci].name, commands[ci].synopsis);
 			return BA_EXIT_USAGE;
+		}
 		}
 	}
 	if (cfg->prefix && strpbrk(cfg->prefix, "/\n*?[") ) {

@@ -302,13 +302,10 @@ static void usage(FILE *f)
 
 int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 {
-	enum { OPT_JSON = 0x100, OPT_MODULE_ROOT, OPT_MODINFO_ALIASES };
+	enum { OPT_JSON = 0x100, OPT_MODINFO_ALIASES };
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
-		{ "basedir", required_argument, NULL, 'b' },
-		{ "kernel", required_argument, NULL, 'k' },
-		{ "moduledir", required_argument, NULL, 'm' },
-		{ "module-root", required_argument, NULL, OPT_MODULE_ROOT },
+		MODULE_TREE_OPTIONS,
 		{ "modinfo-aliases", no_argument, NULL, OPT_MODINFO_ALIASES },
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -330,22 +327,6 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 		case 'o':
 			output = strcmp(optarg, "-") ? optarg : NULL;
 			break;
-		case 'b':
-			config_set(&cfg->basedir, optarg);
-			break;
-		case 'k':
-			config_set(&cfg->kernel, optarg);
-			break;
-		case 'm':
-			if (!optarg[0]) {
-				ba_err("--moduledir: expected a directory, got ''");
-				return BA_EXIT_USAGE;
-			}
-			config_set(&cfg->moduledir, optarg);
-			break;
-		case OPT_MODULE_ROOT:
-			config_set(&cfg->module_root, optarg);
-			break;
 		case OPT_MODINFO_ALIASES:
 			flags |= GEN_MODINFO_ALIASES;
 			break;
@@ -366,7 +347,10 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 			usage(stdout);
 			return BA_EXIT_OK;
 		default:
-			if (common_option(c, optarg, cfg) == 0)
+			r = module_tree_option(c, optarg, cfg);
+			if (r < 0)
+				return BA_EXIT_USAGE;
+			if (r > 0 || common_option(c, optarg, cfg) == 0)
 				break;
 			usage(stderr);
 			return BA_EXIT_USAGE;

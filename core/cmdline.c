@@ -24,6 +24,29 @@ int common_option(int c, const char *arg, struct ba_config *cfg)
 	return -1;
 }
 
+int module_tree_option(int c, const char *arg, struct ba_config *cfg)
+{
+	switch (c) {
+	case 'b':
+		config_set(&cfg->basedir, arg);
+		return 1;
+	case 'k':
+		config_set(&cfg->kernel, arg);
+		return 1;
+	case 'm':
+		if (!arg[0]) {
+			ba_err("--moduledir: expected a directory, got ''");
+			return -1;
+		}
+		config_set(&cfg->moduledir, arg);
+		return 1;
+	case OPT_MODULE_ROOT:
+		config_set(&cfg->module_root, arg);
+		return 1;
+	}
+	return 0;
+}
+
 int load_plugins(struct plugin_set *set, const struct ba_config *cfg)
 {
 	int r = plugin_set_load_dir(set, cfg->plugin_dir, true);

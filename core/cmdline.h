@@ -22,6 +22,17 @@ enum { OPT_CONFIG = 0x200, OPT_PLUGIN_DIR, OPT_ADD_PLUGIN_DIR };
 	"  -q, --quiet           no warnings (the exit status still reports them)\n"           \
 	"  -h, --help            this help\n"
 
+/* -b, -k, -m and --module-root: the module tree, for gen and the commands that read its modules.alias.
+ * OPT_MODULE_ROOT sits among the command-specific ids (below 0x200), so per-command option lists
+ * can still leave it out. */
+#define OPT_MODULE_ROOT 0x1ff
+#define MODULE_TREE_OPTIONS                                              \
+	{ "basedir", required_argument, NULL, 'b' },                     \
+	{ "kernel", required_argument, NULL, 'k' },                      \
+	{ "moduledir", required_argument, NULL, 'm' },                   \
+	{ "module-root", required_argument, NULL, OPT_MODULE_ROOT }
+/* 1 if c was a module-tree option (applied to cfg), 0 if not, -1 for a bad value (reported). */
+int module_tree_option(int c, const char *arg, struct ba_config *cfg);
 /* 0 if c was a common option (applied to cfg), -1 otherwise. */
 int common_option(int c, const char *arg, struct ba_config *cfg);
 /* plugin_dir, then every added directory in order.  0; 1 if some plugin or directory was refused
