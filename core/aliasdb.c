@@ -202,7 +202,8 @@ int alias_lookup(const char *alias_file, const char *modalias, bool all, struct 
 
 	out->v = NULL;
 	out->n = 0;
-	fd = open(alias_file, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO given as modules.alias is refused below, not waited on. */
+	fd = open(alias_file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		r = -errno;
 		ba_err("%s: cannot read modules.alias: %s", alias_file, strerror(-r));

@@ -127,6 +127,11 @@ expect_in "$err" "$WORK/hostile.alias:2: NUL byte, line ignored" "a NUL in a lin
 expect_in "$err" "$WORK/hostile.alias:3: \"evil\x1b[2J\" is not a valid module name, line ignored" \
 	"a module name with a control byte is refused"
 expect_clean_output "match, hostile modules.alias"
+# A FIFO as modules.alias is refused, not waited on.
+mkfifo "$WORK/fifo.alias"
+run 20 match --alias-file "$WORK/fifo.alias" pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00
+expect_rc 6 "match, modules.alias is a FIFO"
+expect_in "$err" "$WORK/fifo.alias: not a regular file" "match, modules.alias is a FIFO: named"
 printf 'alias \000 v\nalias * any\n' >"$WORK/nul.alias"
 run 20 match --alias-file "$WORK/nul.alias" --prefix '' -- ''
 expect_eq "$out" "any" "match, NUL pattern and an empty modalias"
