@@ -16,7 +16,6 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "busalias.h"
@@ -198,111 +197,214 @@ static inline const char *newline_next(struct newline_scan *s)
 	return s->block + i;
 }
 
+/* One lookup, fed the file's lines a block at a time. */
+struct lookup {
+	const char *name, *modalias, *modalias_end;
+	bool all, plain_alias;
+	bool passes_first[256];  /* first bytes of a pattern that could match */
+	size_t line, cap, bad_lines;
+	struct alias_matches *out;
+};
+
+static void lookup_init(struct lookup *lk, const char *name, const char *modalias, bool all, struct alias_matches *out)
+{
+	*lk = (struct lookup){ .name = name, .modalias = modalias, .modalias_end = modalias + strlen(modalias),
+			       .all = all, .plain_alias = true, .out = out };
+	for (const char *a = modalias; *a; a++)
+		lk->plain_alias &= !ends_literal_head(*a);
+	/* The modalias's first byte, or one that ends the literal head. */
+	for (unsigned c = 0; c < 256; c++)
+		lk->passes_first[c] = c == (unsigned char)modalias[0] || ends_literal_head((char)c);
+	out->v = NULL;
+	out->n = 0;
+}
+
+static void lookup_bad_line(struct lookup *lk, const char *what, unsigned limit)
+{
+	if (lk->bad_lines++ < 3) {
+		if (limit)
+			ba_warn("%s:%zu: %s longer than %u bytes, line ignored", lk->name, lk->line + 1, what, limit);
+		else
+			ba_warn("%s:%zu: %s, line ignored", lk->name, lk->line + 1, what);
+	}
+}
+
+/* The line [l, eol), "alias PATTERN MODULE" or anything else. */
+static void lookup_line(struct lookup *lk, const char *l, const char *eol)
+{
+	const char *ps, *pe, *ms, *me;
+	char pat[BA_MAX_ALIAS_LINE], mod[BA_MAX_MODULE_NAME + 1];
+	struct alias_matches *out = lk->out;
+
+	/* The usual line, "alias PATTERN MODULE" with one space: decided by its first bytes. */
+	if (eol - l >= 8 && memcmp(l, "alias ", 6) == 0) {
+		if (!lk->passes_first[(unsigned char)l[6]])
+			return;
+		if (lk->plain_alias && !head_may_match(l + 6, eol, lk->modalias, lk->modalias_end, true))
+			return;
+	}
+	if (eol - l < 8 || memcmp(l, "alias", 5) != 0 || (l[5] != ' ' && l[5] != '\t'))
+		return;
+	for (ps = l + 5; ps < eol && (*ps == ' ' || *ps == '\t'); ps++)
+		;
+	if (!head_may_match(ps, eol, lk->modalias, lk->modalias_end, lk->plain_alias))
+		return;
+	for (pe = ps; pe < eol && *pe != ' ' && *pe != '\t'; pe++)
+		;
+	for (ms = pe; ms < eol && (*ms == ' ' || *ms == '\t'); ms++)
+		;
+	for (me = ms; me < eol && *me != ' ' && *me != '\t' && *me != '\r'; me++)
+		;
+	if (pe == ps || me == ms)
+		return;
+	/* pat holds any line within the bound; a longer line, or a module name no module can have, is skipped. */
+	if ((size_t)(eol - l) > BA_MAX_ALIAS_LINE)
+		return lookup_bad_line(lk, "line", BA_MAX_ALIAS_LINE);
+	if ((size_t)(me - ms) > BA_MAX_MODULE_NAME)
+		return lookup_bad_line(lk, "module name", BA_MAX_MODULE_NAME);
+	/* A NUL would cut the pattern short for fnmatch(): a different pattern than the line says. */
+	if (memchr(l, '\0', (size_t)(eol - l)))
+		return lookup_bad_line(lk, "NUL byte", 0);
+	if (!head_matches(ps, (size_t)(pe - ps), lk->modalias))
+		return;
+	memcpy(pat, ps, (size_t)(pe - ps));
+	pat[pe - ps] = '\0';
+	if (fnmatch(pat, lk->modalias, 0) != 0)
+		return;
+
+	memcpy(mod, ms, (size_t)(me - ms));
+	mod[me - ms] = '\0';
+	/* The module is printed and loaded: a control byte in it is no module's name. */
+	if (!valid_name(mod, BA_MAX_MODULE_NAME)) {
+		ba_warn("%s:%zu: \"%s\" is not a valid module name, line ignored", lk->name, lk->line + 1, mod);
+		return;
+	}
+
+	struct alias_candidate c = { .line = lk->line + 1 };
+	score(pat, &c.stars, &c.literals);
+	if (!lk->all && out->n == 1) {
+		if (alias_candidate_cmp(&c, &out->v[0]) >= 0)
+			return;
+		alias_matches_release(out);
+		lk->cap = 0;
+	}
+	c.pattern = xstrdup(pat);
+	c.module = xstrdup(mod);
+	if (out->n == lk->cap) {
+		lk->cap = lk->cap ? lk->cap * 2 : 4;
+		out->v = xrealloc(out->v, lk->cap * sizeof(*out->v));
+	}
+	out->v[out->n++] = c;
+}
+
+/*
+ * The whole lines of data[0, len): the bytes used.  Unless final, a last line without its newline
+ * is left for the next call.  Most of a real modules.alias (26,000 lines) is other buses'
+ * patterns: a line whose literal head already differs from the modalias is passed over after a
+ * look at its first bytes; only the rest is split into fields, checked and given to fnmatch().
+ */
+static size_t lookup_lines(struct lookup *lk, const char *data, size_t len, bool final)
+{
+	const char *p = data, *end = data + len;
+	struct newline_scan nls = { .block = data, .end = end, .mask = len ? newline_mask(data, end) : 0 };
+
+	while (p < end) {
+		const char *eol = newline_next(&nls);
+		if (eol == end && !final)
+			break;
+		lookup_line(lk, p, eol);
+		lk->line++;
+		p = eol < end ? eol + 1 : end;
+	}
+	return (size_t)(p - data);
+}
+
+static int lookup_finish(struct lookup *lk)
+{
+	if (lk->bad_lines > 3)
+		ba_warn("%s: %zu more malformed lines ignored", lk->name, lk->bad_lines - 3);
+	if (lk->out->n > 1)
+		qsort(lk->out->v, lk->out->n, sizeof(*lk->out->v), cmp_cand);
+	return 0;
+}
+
 int alias_lookup_buffer(const char *name, const char *data, size_t len, const char *modalias, bool all,
 			struct alias_matches *out)
 {
-	const char *p, *end = data + len;
-	size_t line = 0, cap = 0, bad_lines = 0;
-	char pat[BA_MAX_ALIAS_LINE], mod[BA_MAX_MODULE_NAME + 1];
-	struct newline_scan nls = { .block = data, .end = end, .mask = len ? newline_mask(data, end) : 0 };
-	bool plain_alias = true, passes_first[256];
-	const char *modalias_end = modalias + strlen(modalias);
+	struct lookup lk;
 
-	for (const char *a = modalias; *a; a++)
-		plain_alias &= !ends_literal_head(*a);
-	/* The first byte of a pattern that could match: the modalias's, or one that ends the literal head. */
-	for (unsigned c = 0; c < 256; c++)
-		passes_first[c] = c == (unsigned char)modalias[0] || ends_literal_head((char)c);
+	lookup_init(&lk, name, modalias, all, out);
+	lookup_lines(&lk, data, len, true);
+	return lookup_finish(&lk);
+}
 
-	out->v = NULL;
-	out->n = 0;
-	/*
-	 * Most of a real modules.alias (26,000 lines) is other buses' patterns: a line whose literal head
-	 * already differs from the modalias is passed over after a look at its first bytes, and only the
-	 * rest is split into fields, checked and given to fnmatch().
-	 */
-	for (p = data; p < end; line++) {
-		const char *l = p, *eol = newline_next(&nls), *ps, *pe, *ms, *me;
+/*
+ * The file is read a block at a time into one buffer: a 1.3 MB modules.alias mapped whole costs more
+ * in page-table work (populating it, unmapping it) than copying it.  A line longer than the buffer
+ * is past any bound: it is named (when its head could match) and skipped to its newline.
+ */
+#define LOOKUP_BLOCK (64u * 1024u)
 
-		p = eol < end ? eol + 1 : end;
-		/* The usual line, "alias PATTERN MODULE" with one space: decided by its first bytes. */
-		if (eol - l >= 8 && memcmp(l, "alias ", 6) == 0) {
-			if (!passes_first[(unsigned char)l[6]])
-				continue;
-			if (plain_alias && !head_may_match(l + 6, eol, modalias, modalias_end, true))
-				continue;
-		}
-		if (eol - l < 8 || memcmp(l, "alias", 5) != 0 || (l[5] != ' ' && l[5] != '\t'))
-			continue;
-		for (ps = l + 5; ps < eol && (*ps == ' ' || *ps == '\t'); ps++)
-			;
-		if (!head_may_match(ps, eol, modalias, modalias_end, plain_alias))
-			continue;
-		for (pe = ps; pe < eol && *pe != ' ' && *pe != '\t'; pe++)
-			;
-		for (ms = pe; ms < eol && (*ms == ' ' || *ms == '\t'); ms++)
-			;
-		for (me = ms; me < eol && *me != ' ' && *me != '\t' && *me != '\r'; me++)
-			;
-		if (pe == ps || me == ms)
-			continue;
-		/* pat holds any line within the bound; a longer line, or a module name no module can have, is skipped. */
-		if ((size_t)(eol - l) > BA_MAX_ALIAS_LINE || (size_t)(me - ms) > BA_MAX_MODULE_NAME) {
-			if (bad_lines++ < 3)
-				ba_warn("%s:%zu: %s longer than %u bytes, line ignored", name, line + 1,
-					(size_t)(eol - l) > BA_MAX_ALIAS_LINE ? "line" : "module name",
-					(size_t)(eol - l) > BA_MAX_ALIAS_LINE ? BA_MAX_ALIAS_LINE : BA_MAX_MODULE_NAME);
-			continue;
-		}
-		/* A NUL would cut the pattern short for fnmatch(): a different pattern than the line says. */
-		if (memchr(l, '\0', (size_t)(eol - l))) {
-			if (bad_lines++ < 3)
-				ba_warn("%s:%zu: NUL byte, line ignored", name, line + 1);
-			continue;
-		}
-		if (!head_matches(ps, (size_t)(pe - ps), modalias))
-			continue;
-		memcpy(pat, ps, (size_t)(pe - ps));
-		pat[pe - ps] = '\0';
-		if (fnmatch(pat, modalias, 0) != 0)
-			continue;
+static int read_some(int fd, char *buf, size_t len, const char *path, size_t *got)
+{
+	ssize_t n;
 
-		memcpy(mod, ms, (size_t)(me - ms));
-		mod[me - ms] = '\0';
-		/* The module is printed and loaded: a control byte in it is no module's name. */
-		if (!valid_name(mod, BA_MAX_MODULE_NAME)) {
-			ba_warn("%s:%zu: \"%s\" is not a valid module name, line ignored", name, line + 1, mod);
-			continue;
-		}
-
-		struct alias_candidate c = { .line = line + 1 };
-		score(pat, &c.stars, &c.literals);
-		if (!all && out->n == 1) {
-			if (alias_candidate_cmp(&c, &out->v[0]) >= 0)
-				continue;
-			alias_matches_release(out);
-			cap = 0;
-		}
-		c.pattern = xstrdup(pat);
-		c.module = xstrdup(mod);
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 4;
-			out->v = xrealloc(out->v, cap * sizeof(*out->v));
-		}
-		out->v[out->n++] = c;
+	do
+		n = read(fd, buf, len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		int r = -errno;
+		ba_err("%s: cannot read modules.alias: %s", path, strerror(-r));
+		return r;
 	}
-	if (bad_lines > 3)
-		ba_warn("%s: %zu more malformed lines ignored", name, bad_lines - 3);
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), cmp_cand);
+	*got = (size_t)n;
 	return 0;
+}
+
+static int lookup_fd(struct lookup *lk, int fd, const char *path)
+{
+	_cleanup_free_ char *buf = xmalloc(LOOKUP_BLOCK);
+	size_t have = 0, got = 0, used;
+	int r;
+
+	for (;;) {
+		if ((r = read_some(fd, buf + have, LOOKUP_BLOCK - have, path, &got)) < 0)
+			return r;
+		have += got;
+		used = lookup_lines(lk, buf, have, got == 0);
+		if (got == 0)
+			return 0;
+		if (used == 0 && have == LOOKUP_BLOCK) {
+			/* No newline in a full buffer: judge the line by its beginning, then skip to its end. */
+			const char *ps = buf + 5;
+			if (memcmp(buf, "alias", 5) == 0 && (buf[5] == ' ' || buf[5] == '\t')) {
+				while (ps < buf + have && (*ps == ' ' || *ps == '\t'))
+					ps++;
+				if (head_may_match(ps, buf + have, lk->modalias, lk->modalias_end, lk->plain_alias))
+					lookup_bad_line(lk, "line", BA_MAX_ALIAS_LINE);
+			}
+			lk->line++;
+			for (const char *nl = NULL; !nl;) {
+				if ((r = read_some(fd, buf, LOOKUP_BLOCK, path, &got)) < 0)
+					return r;
+				if (got == 0)
+					return 0;
+				if ((nl = memchr(buf, '\n', got))) {
+					used = (size_t)(nl + 1 - buf);
+					have = got;
+				}
+			}
+		}
+		memmove(buf, buf + used, have - used);
+		have -= used;
+	}
 }
 
 int alias_lookup(const char *alias_file, const char *modalias, bool all, struct alias_matches *out)
 {
 	_cleanup_close_ int fd = -1;
 	struct stat st;
-	const char *data;
+	struct lookup lk;
 	int r;
 
 	out->v = NULL;
@@ -318,16 +420,11 @@ int alias_lookup(const char *alias_file, const char *modalias, bool all, struct 
 		ba_err("%s: not a regular file", alias_file);
 		return -EINVAL;
 	}
-	if (st.st_size == 0)
-		return 0;
-	/* Every page is read: one populating mmap() costs less than a fault every few pages. */
-	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-	if (data == MAP_FAILED) {
-		r = -errno;
-		ba_err("%s: cannot map: %s", alias_file, strerror(-r));
+	lookup_init(&lk, alias_file, modalias, all, out);
+	r = lookup_fd(&lk, fd, alias_file);
+	if (r < 0) {
+		alias_matches_release(out);
 		return r;
 	}
-	r = alias_lookup_buffer(alias_file, data, (size_t)st.st_size, modalias, all, out);
-	munmap((void *)data, (size_t)st.st_size);
-	return r;
+	return lookup_finish(&lk);
 }

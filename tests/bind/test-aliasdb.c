@@ -94,6 +94,51 @@ Test(match, head_prefilter)
 	free(file);
 }
 
+/* The file is read in 64 KiB blocks: lines across a block's end, and lines longer than a block. */
+Test(match, block_boundaries)
+{
+	struct strbuf sb = { 0 }, log = { 0 };
+	struct alias_matches m;
+	char *file, *want;
+	size_t line = 0;
+
+	/* 3,000 lines of ~45 bytes: block ends fall inside lines. */
+	for (unsigned i = 0; i < 3000; i++, line++)
+		strbuf_addf(&sb, "alias usb:v%04Xp*d*dc*dsc*dp*ic*isc*ip*in* m%u\n", i, i);
+	strbuf_adds(&sb, "alias pci:v00008086d000010D3sv* first\n");
+	line++;
+	/* Longer than a block: another bus's (passed over), then one that could match (named). */
+	strbuf_adds(&sb, "alias usb:");
+	for (unsigned k = 0; k < 100000; k++)
+		strbuf_add(&sb, "x", 1);
+	strbuf_adds(&sb, " huge_other\nalias pci:v00008086");
+	line++;
+	for (unsigned k = 0; k < 100000; k++)
+		strbuf_add(&sb, "*", 1);
+	strbuf_adds(&sb, " huge\n");
+	line++;
+	strbuf_adds(&sb, "alias pci:v00008086d000010D3* last");  /* no newline at the end */
+	line++;
+	file = write_aliases(sb.buf);
+	strbuf_release(&sb);
+	ba_log_capture(&log);
+	cr_assert_eq(alias_lookup(file, "pci:v00008086d000010D3sv00008086", true, &m), 0);
+	ba_log_capture(NULL);
+	cr_assert_eq(m.n, 2, "%zu matches", m.n);
+	cr_expect_str_eq(m.v[0].module, "first");
+	cr_expect_eq(m.v[0].line, 3001);
+	cr_expect_str_eq(m.v[1].module, "last");
+	cr_expect_eq(m.v[1].line, line);
+	cr_assert_not_null(log.buf);
+	want = xasprintf("%s:3003: line longer than %u bytes, line ignored\n", file, BA_MAX_ALIAS_LINE);
+	cr_expect(strstr(log.buf, want) && !strstr(log.buf, ":3002:"), "%s", log.buf);
+	free(want);
+	alias_matches_release(&m);
+	strbuf_release(&log);
+	unlink(file);
+	free(file);
+}
+
 Test(match, fnmatch_semantics)
 {
 	char *m;
