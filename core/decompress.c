@@ -14,16 +14,16 @@
 #ifdef HAVE_ZSTD
 #include <zstd.h>
 #endif
-#if defined(HAVE_LZMA) || defined(HAVE_ZSTD)
+#if defined(HAVE_ZLIB) || defined(HAVE_LZMA) || defined(HAVE_ZSTD)
 #include <dlfcn.h>
 #include <pthread.h>
 #endif
 
 /*
- * liblzma and libzstd are dlopen()ed at the first .ko.xz or .ko.zst, not linked: mapping them costs
- * every process ~0.2 ms at start, half of what `busalias match` spends besides its lookup, and
- * most commands read no compressed module.  (zlib stays linked: libelf needs it anyway.)  The
- * sonames are those of the libraries' stable ABIs, as their own headers declare them.
+ * zlib, liblzma and libzstd are dlopen()ed at the first .ko.gz, .ko.xz or .ko.zst, not linked:
+ * mapping them cost every process ~0.2 ms at start, half of what `busalias match` spends besides
+ * its lookup, and most commands read no compressed module.  The sonames are those of the
+ * libraries' stable ABIs.
  */
 struct lazy_lib {
 	const char *soname;
@@ -33,7 +33,7 @@ struct lazy_lib {
 	char error[256];  /* why it could not be loaded; "" once loaded */
 };
 
-#if defined(HAVE_LZMA) || defined(HAVE_ZSTD)
+#if defined(HAVE_ZLIB) || defined(HAVE_LZMA) || defined(HAVE_ZSTD)
 static void lazy_lib_open(struct lazy_lib *l)
 {
 	void *h = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL);
@@ -59,6 +59,17 @@ static void lazy_lib_open(struct lazy_lib *l)
 			*why = l.error;                           \
 		return !l.error[0];                               \
 	}
+#endif
+
+#ifdef HAVE_ZLIB
+static const char *const gz_symbols[] = { "inflateInit2_", "inflate", "inflateEnd", NULL };
+static struct lazy_lib gz = { .soname = "libz.so.1", .symbols = gz_symbols, .once = PTHREAD_ONCE_INIT,
+			      .error = "not loaded" };
+static void gz_open(void) { lazy_lib_open(&gz); }
+LAZY_LIB_GET(gz, gz_open)
+#define gz_init(z, bits) ((int (*)(z_streamp, int, const char *, int))gz.fn[0])(z, bits, ZLIB_VERSION, (int)sizeof(*(z)))
+#define gz_inflate ((int (*)(z_streamp, int))gz.fn[1])
+#define gz_end ((int (*)(z_streamp))gz.fn[2])
 #endif
 
 #ifdef HAVE_LZMA
@@ -130,10 +141,13 @@ static int gunzip(const void *in, size_t in_len, void **out, size_t *out_len, co
 {
 	z_stream z = { 0 };
 	size_t cap = in_len * 4 + 4096;
-	unsigned char *buf = xmalloc(cap);
+	unsigned char *buf;
 	int r;
 
-	if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+	if (!gz_get(why))
+		return -ENOTSUP;
+	buf = xmalloc(cap);
+	if (gz_init(&z, 16 + MAX_WBITS) != Z_OK) {
 		free(buf);
 		*why = "zlib init failed";
 		return -ENOMEM;
@@ -149,10 +163,10 @@ static int gunzip(const void *in, size_t in_len, void **out, size_t *out_len, co
 		}
 		z.next_out = buf + z.total_out;
 		z.avail_out = (uInt)(cap - z.total_out);
-		r = inflate(&z, Z_NO_FLUSH);
+		r = gz_inflate(&z, Z_NO_FLUSH);
 	} while (r == Z_OK);
 	*out_len = z.total_out;
-	inflateEnd(&z);
+	gz_end(&z);
 	if (r != Z_STREAM_END) {
 		free(buf);
 		*why = r == Z_OK ? "decompressed size too large" : "corrupt gzip data";

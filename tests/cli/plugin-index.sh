@@ -10,11 +10,12 @@ chmod 755 "$TMP/p"
 n_plugins=$(ls "$TMP/p" | grep -c '\.so$')
 mkmod -o "$TMP/full.ko" --machine x86_64   # pci, platform and acpi tables
 
-# How many plugins a command dlopen()ed: glibc's loader says so for each file it loads at run time.
+# How many plugins a command dlopen()ed: glibc's loader says so for each file it loads at run time
+# (libelf and the decompressors are dlopen()ed too: only the plugin directory's files count).
 loaded() {
 	LD_DEBUG=files "$BUSALIAS" $NOCONF "$@" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
-	n_loaded=$(grep -c 'dynamically loaded by' "$TMP/err")
+	n_loaded=$(grep 'dynamically loaded by' "$TMP/err" | grep -c "file=$TMP/p/")
 	grep -v '^ *[0-9]*:' "$TMP/err" >"$TMP/err.msg"
 	mv "$TMP/err.msg" "$TMP/err"
 }
