@@ -207,7 +207,7 @@ static int errno_exit(int r)
 int cmd_match(int argc, char **argv, struct ba_config *cfg)
 {
 	struct bind_args a;
-	struct plugin_set set = { 0 };
+	struct plugin_set set = { .lazy = true };  /* only the plugins that bind a bus */
 	struct ba_device dev;
 	struct sysfs sys;
 	struct alias_matches m;
@@ -225,6 +225,7 @@ int cmd_match(int argc, char **argv, struct ba_config *cfg)
 		sysfs_init(&sys, cfg->sysfs_root, false);
 		if (load_plugins(&set, cfg) < 0)
 			return BA_EXIT_USAGE;
+		plugin_set_load_buses(&set);
 		r = device_resolve(&set, &sys, a.device, &dev);
 		if (r < 0) {
 			plugin_set_free(&set);
@@ -265,7 +266,7 @@ int cmd_match(int argc, char **argv, struct ba_config *cfg)
 static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *cfg)
 {
 	struct bind_args a;
-	struct plugin_set set = { 0 };
+	struct plugin_set set = { .lazy = true };  /* only the plugins that bind a bus */
 	struct ba_device dev;
 	struct sysfs sys;
 	int lock = -1, r = parse(command_index(bind ? "bind" : "restore"), argc, argv, cfg, &a);
@@ -279,6 +280,7 @@ static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *c
 	sysfs_init(&sys, cfg->sysfs_root, a.o.dry_run);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
+	plugin_set_load_buses(&set);
 	r = device_resolve(&set, &sys, argv[optind], &dev);
 	if (r < 0) {
 		plugin_set_free(&set);
@@ -453,7 +455,7 @@ static void status_one(const struct ba_config *cfg, const struct sysfs *sys, con
 int cmd_status(int argc, char **argv, struct ba_config *cfg)
 {
 	struct bind_args a;
-	struct plugin_set set = { 0 };
+	struct plugin_set set = { .lazy = true };  /* only the plugins that bind a bus */
 	struct sysfs sys;
 	struct ba_device *devs = NULL;
 	struct strbuf sb = { 0 };
@@ -471,6 +473,7 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 	sysfs_init(&sys, cfg->sysfs_root, false);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
+	plugin_set_load_buses(&set);
 	if (optind < argc) {
 		devs = xcalloc((size_t)(argc - optind), sizeof(*devs));
 		for (int i = optind; i < argc; i++) {

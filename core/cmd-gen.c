@@ -317,7 +317,7 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	unsigned flags = 0;
 	unsigned jobs = default_jobs();
 	struct path_list paths = { 0 };
-	struct plugin_set plugins = { 0 };
+	struct plugin_set plugins = { .lazy = true };  /* a plugin is dlopen()ed when a module has its table type */
 	struct strbuf sb = { 0 };
 	struct gen_result *results;
 	int c, r, status = BA_EXIT_OK;
@@ -392,6 +392,8 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 
 	results = xcalloc(paths.n, sizeof(*results));
 	generate_all(&plugins, flags, paths.v, results, paths.n, jobs);
+	if (plugins.late_errors)
+		status = BA_EXIT_PARTIAL; /* a plugin refused when a table needed it */
 	size_t modules_read = 0;
 	for (size_t i = 0; i < paths.n; i++) {
 		r = results[i].error;

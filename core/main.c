@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
-#include <gelf.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -95,10 +94,6 @@ int main(int argc, char **argv)
 	const char *config_path = find_config_arg(argc, argv);
 	int first = 1, r;
 
-	if (elf_version(EV_CURRENT) == EV_NONE) {
-		ba_err("libelf is out of date");
-		return BA_EXIT_FAILURE;
-	}
 	config_init(&cfg);
 	r = load_config(&cfg, config_path);
 	if (r < 0) {

@@ -187,10 +187,13 @@ if [ -n "${E2E_DEB:-}" ]; then
 	"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" --modinfo-aliases -o "$ird/e2e/gen-ethernet-mi.alias" \
 		"$mods/kernel/drivers/net/ethernet" || die "busalias gen --modinfo-aliases over drivers/net/ethernet failed"
 fi
-# Libraries: whatever ldd resolves for the binaries and the plugins, at the same paths.
+# Libraries: whatever ldd resolves for the binaries and the plugins, at the same paths, and the ones
+# busalias dlopen()s when it reads a module (libelf, the decompressors), which ldd does not name.
 for f in "$BUSALIAS" "$kmod_bin" "$PLUGIN_DIR"/*.so "${deb_files[@]}"; do
 	ldd "$f" | awk '/=> \// { print $3 } /^[[:space:]]*\/[^ ]*ld-linux/ { print $1 }'
-done | sort -u | while read -r lib; do
+done | { cat; ldconfig -p | awk -v arch="$(uname -m | sed 's/_/-/')" '
+	$1 ~ /^lib(elf\.so\.1|z\.so\.1|lzma\.so\.5|zstd\.so\.1)$/ && index($0, arch) { print $NF }'; } |
+	sort -u | while read -r lib; do
 	mkdir -p "$ird$(dirname "$lib")"
 	cp -L "$lib" "$ird$lib"
 done
