@@ -405,6 +405,30 @@ int sim_mktree(const char *root)
 	/* ACPI descriptions have no driver_override. */
 	unlink(P("%s/devices/LNXSYSTM:00/LNXSYBUS:00/AMDI0010:00/driver_override", root));
 
+	/* An IOMMU (class/iommu/dmar0), and the network interfaces' class/net links, as the kernel has them. */
+	mkdirs(P("%s/class/iommu/dmar0", root));
+	mkdirs(P("%s/class/net", root));
+	{
+		static const char *const nets[][2] = { { "eth0", "devices/pci0000:00/0000:00:1c.0/0000:01:00.0" },
+						       { "eth1", "devices/pci0000:00/0000:00:1d.0/0000:03:00.0" } };
+		char target[PATH_MAX];
+		for (size_t i = 0; i < 2; i++) {
+			snprintf(target, sizeof(target), "%s/%s/net/%s", root, nets[i][1], nets[i][0]);
+			symlink(target, P("%s/class/net/%s", root, nets[i][0]));
+			snprintf(target, sizeof(target), "%s/%s", root, nets[i][1]);
+			symlink(target, P("%s/%s/net/%s/device", root, nets[i][1], nets[i][0]));
+		}
+	}
+	/* IOMMU group 20: a PCIe-to-PCI bridge (class 0x0604, pcieport) and a two-function NIC behind it. */
+	add_driver(root, "pci", "pcieport", "pcieport", "pci:*bc06sc04i00\n", true);
+	add_driver(root, "pci", "virtio-sim", "virtio_sim", "pci:v00001af4d00001000sv*sd*bc*sc*i*\n", true);
+	add_device(root, "pci", "devices/pci0000:00/0000:00:05.0",
+		   "pci:v00008086d0000244Esv00000000sd00000000bc06sc04i00", "20", "pcieport");
+	add_device(root, "pci", "devices/pci0000:00/0000:00:05.0/0000:06:00.0",
+		   "pci:v00001AF4d00001000sv00001AF4sd00000001bc02sc00i00", "20", "virtio-sim");
+	add_device(root, "pci", "devices/pci0000:00/0000:00:05.0/0000:06:00.1",
+		   "pci:v00001AF4d00001000sv00001AF4sd00000001bc02sc00i00", "20", "virtio-sim");
+
 	put(P("%s/.sim/modules.alias", root),
 	    "# modules.alias for the simulated tree\n"
 	    "alias pci:v00008086d000010D3sv*sd*bc*sc*i* e1000e\n"
