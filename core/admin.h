@@ -67,6 +67,8 @@ int persist_load(const char *path, struct persisted *p);
 /* Atomically (temp + rename) write p for dev; dry_run only prints.  0 or -errno after reporting. */
 int persist_save(const struct ba_config *cfg, const struct persisted *p, bool dry_run);
 int persist_remove(const struct ba_config *cfg, const char *bus, const char *name, bool dry_run);
+/* After a restore without --persist: warn when the device's override comes back at boot. */
+void persist_warn_kept(const struct ba_config *cfg, const struct ba_device *dev);
 /* The module that registered BUS's driver drv (driver/module link, else module/M/drivers/BUS:drv). */
 bool driver_module(const struct sysfs *sys, const char *bus, const char *drv, char *out, size_t len);
 

@@ -377,6 +377,8 @@ static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *c
 		}
 	}
 	r = bind ? bind_device(cfg, &sys, &dev, &a.o) : restore_device(cfg, &sys, &dev, a.o.dry_run);
+	if (!bind && r == BA_EXIT_OK)
+		persist_warn_kept(cfg, &dev);
 	if (lock >= 0)
 		close(lock);
 	plugin_set_free(&set);

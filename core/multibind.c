@@ -182,11 +182,7 @@ int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, 
 			if (persist_remove(cfg, devs[i].bus, devs[i].name, o->dry_run) < 0)
 				ret = BA_EXIT_FAILURE;
 		} else if (!bind) {
-			_cleanup_free_ char *p = persist_path(cfg, devs[i].bus, devs[i].name);
-			if (p && access(p, F_OK) == 0)
-				ba_warn("%s:%s still has a persisted override (%s), applied again at boot; "
-					"restore --persist drops it",
-					devs[i].bus, devs[i].name, p);
+			persist_warn_kept(cfg, &devs[i]);
 		}
 		if (bind && !o->dry_run && !(o->driver && !strcmp(o->driver, BA_NO_DRIVER)))
 			warn_group(&sys, &devs[i]);

@@ -253,3 +253,12 @@ bool driver_module(const struct sysfs *sys, const char *bus, const char *drv, ch
 	sysfs_list(sys, "module", module_has_driver, &f);
 	return f.found;
 }
+
+void persist_warn_kept(const struct ba_config *cfg, const struct ba_device *dev)
+{
+	_cleanup_free_ char *p = persist_path(cfg, dev->bus, dev->name);
+
+	if (p && access(p, F_OK) == 0)
+		ba_warn("%s:%s still has a persisted override (%s), applied again at boot; restore --persist drops it",
+			dev->bus, dev->name, p);
+}
