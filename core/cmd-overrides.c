@@ -69,7 +69,7 @@ static int parse(const struct command *c, int argc, char **argv, struct ba_confi
 		case OPT_LOCK_DIR:
 		case OPT_MODPROBE:
 			if (optarg[0] != '/') {
-				ba_err("%s: %s must be an absolute path", c->name, argv[optind - 2][0] == '-' ? argv[optind - 2] : "option");
+				ba_err("%s: expected an absolute path, got '%s'", c->name, optarg);
 				return BA_EXIT_USAGE;
 			}
 			config_set(opt == OPT_OVERRIDES_DIR ? &cfg->overrides_dir
@@ -223,6 +223,54 @@ int cmd_list_overrides(int argc, char **argv, struct ba_config *cfg)
 	return ret;
 }
 
+/*
+ * The first thing udev-apply does, before loading plugins or modules (slow, and slower in a VM): an
+ * unbound device with a persisted override gets its driver_override at once.  udev handles events
+ * in parallel, so another device's event may load this device's host driver any moment now; with
+ * the override written, that driver cannot take it.  Sets *rel (the device's path) when it wrote.
+ */
+static bool claim_early(const struct ba_config *cfg, const struct sysfs *sys, const char *arg, char *rel,
+			size_t len)
+{
+	char bus[256], ovr[256], drv[256];
+	const char *r = arg, *name;
+	size_t n = strlen(sys->root);
+	struct persisted p;
+	struct strbuf quiet = { 0 };
+	_cleanup_free_ char *sub = NULL, *path = NULL, *link = NULL, *op = NULL;
+	int found;
+
+	if (!strncmp(arg, sys->root, n) && arg[n] == '/')
+		r = arg + n + 1;
+	else if (!strncmp(arg, "/sys/", 5))
+		r = arg + 5;
+	else
+		return false;
+	if (sysfs_resolve(sys, r, rel, len) < 0)
+		return false;
+	sub = xasprintf("%s/subsystem", rel);
+	name = strrchr(rel, '/');
+	name = name ? name + 1 : rel;
+	if (sysfs_link_name(sys, sub, bus, sizeof(bus)) < 0 || !valid_name(bus, 64) || !valid_name(name, 255))
+		return false;
+	/* Messages about a bad file come once, from the full run below. */
+	ba_log_capture(&quiet);
+	path = persist_path(cfg, bus, name);
+	found = path ? persist_load(path, &p) : -EINVAL;
+	ba_log_capture(NULL);
+	strbuf_release(&quiet);
+	link = xasprintf("%s/driver", rel);
+	op = xasprintf("%s/driver_override", rel);
+	if (found < 0 || sysfs_link_name(sys, link, drv, sizeof(drv)) == 0 || sysfs_read(sys, op, ovr, sizeof(ovr)) < 0 ||
+	    (ovr[0] && strcmp(ovr, "(null)") != 0))
+		return false;
+	if (sysfs_write(sys, op, p.driver) < 0)
+		return false;
+	ba_info("%s:%s: driver_override %s written first, before any host driver can take the device", bus, name,
+		p.driver);
+	return true;
+}
+
 int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg)
 {
 	const struct command *c = command("udev-apply");
@@ -239,6 +287,8 @@ int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg)
 	sysfs_init(&sys, cfg->sysfs_root, dry_run);
 	/* udev's $devpath is relative to /sys ("/devices/pci0000:00/..."). */
 	arg = !strncmp(argv[optind], "/devices/", 9) ? xasprintf("/sys%s", argv[optind]) : xstrdup(argv[optind]);
+	char claimed[1024];
+	bool early = !dry_run && claim_early(cfg, &sys, arg, claimed, sizeof(claimed));
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
 	r = device_resolve(&set, &sys, arg, &dev);
@@ -258,6 +308,15 @@ int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg)
 		return BA_EXIT_USAGE;
 	}
 	r = apply(cfg, &sys, &dev, &p, dry_run, c->name);
+	if (early && r != BA_EXIT_OK) {
+		/* The rollback restored the early override: take it back too, so a host driver may have the device. */
+		_cleanup_free_ char *op = xasprintf("%s/driver_override", claimed);
+		_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev.bus);
+		ba_info("%s:%s: clearing the override written first, as the override could not be applied", dev.bus,
+			dev.name);
+		if (sysfs_write(&sys, op, "\n") == 0)
+			sysfs_write(&sys, probe, dev.name);
+	}
 	plugin_set_free(&set);
 	return r;
 }

@@ -176,6 +176,24 @@ expect_rc 0 "udev-apply of a device without an override"
 expect_eq "$(snapshot)" "$before" "changes nothing"
 baapply udev-apply /devices/pci0000:00/0000:00:1e.0/0000:04:00.0
 expect_eq "$(state $FREE)" "none none" "udev-apply of the unbind-only override"
+# A device not bound yet (its host driver's module not loaded): the override is written before
+# anything slow, and if the override cannot be applied, taken back so the host driver may have it.
+for case in ok fail; do
+	newtree
+	cp -a "$WORK/ovr-saved" "$T/.ovr"
+	rm "$T/$NIC/driver" "$T/bus/pci/drivers/e1000e/0000:01:00.0"
+	[ $case = fail ] && touch "$T/.sim/fail/load"
+	baapply udev-apply /devices/pci0000:00/0000:00:1c.0/0000:01:00.0
+	expect_in "$err" "driver_override vfio-pci written first" "udev-apply, unbound device ($case): the override first"
+	if [ $case = ok ]; then
+		expect_rc 0 "udev-apply, unbound device: rc 0"
+		expect_eq "$(state $NIC)" "vfio-pci vfio-pci" "udev-apply, unbound device: on vfio-pci"
+	else
+		expect_rc 4 "udev-apply, module load fails: rc 4"
+		expect_in "$err" "clearing the override written first" "says it takes the early override back"
+		expect_eq "$(state $NIC)" "e1000e (null)" "and the host driver has the device"
+	fi
+done
 newtree
 cp -a "$WORK/ovr-saved" "$T/.ovr"
 baapply apply-overrides
