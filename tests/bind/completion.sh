@@ -44,7 +44,7 @@ got=$(complete_line "busalias --config /dev/null st")
 expect_eq "$got" "status " "a command after --config FILE"
 
 # Every long option a command's --help lists is completed, and nothing else.
-for cmd in bind restore status list-overrides; do
+for cmd in gen match bind restore status plugins list-overrides udev-apply apply-overrides import-driverctl; do
 	"$SIM" "$cmd" --help >"$WORK/help" 2>&1
 	want=$(grep -o -- '--[a-z][a-z-]*' "$WORK/help" | sort -u | tr '\n' ' ')
 	got=$(complete_line "busalias $cmd --" | tr ' ' '\n' | grep . | sort -u | tr '\n' ' ')
