@@ -511,7 +511,7 @@ s_persist() {
 s_reboot() {
 	[ -f "$OVR/pci:$E1000" ] || fail "the override file did not survive the reboot"
 	rule=$(grep -l busalias /lib/udev/rules.d/*.rules) || fail "no busalias udev rule in the guest"
-	echo "rule $rule: $(grep PROGRAM "$rule")"
+	echo "rule $rule: $(grep "^PROGRAM" "$rule")"
 	expect_drv "$PCIDEV" none
 	/lib/systemd/systemd-udevd --daemon --resolve-names=never || fail "systemd-udevd did not start"
 	t0=$(now)
