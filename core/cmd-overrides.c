@@ -138,6 +138,17 @@ static size_t list_dir(const char *dir, char ***out, int *err)
 	return n;
 }
 
+/* A file name as it may appear in a one-line message: control characters shown as '?'. */
+static char *printable(const char *dir, const char *name)
+{
+	char *s = xasprintf("%s/%s", dir, name);
+
+	for (char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return s;
+}
+
 static void free_list(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -199,7 +210,8 @@ int cmd_list_overrides(int argc, char **argv, struct ba_config *cfg)
 		const char *state;
 
 		if (!colon || !valid_name(names[i], 255)) {
-			ba_err("%s: not named BUS:DEVICE, ignored", path);
+			_cleanup_free_ char *shown = printable(cfg->overrides_dir, names[i]);
+			ba_err("%s: not named BUS:DEVICE, ignored", shown);
 			ret = BA_EXIT_PARTIAL;
 			continue;
 		}
@@ -353,7 +365,8 @@ int cmd_apply_overrides(int argc, char **argv, struct ba_config *cfg)
 		char *colon = strchr(names[i], ':');
 
 		if (!colon || !valid_name(names[i], 255)) {
-			ba_err("%s: not named BUS:DEVICE, ignored", path);
+			_cleanup_free_ char *shown = printable(cfg->overrides_dir, names[i]);
+			ba_err("%s: not named BUS:DEVICE, ignored", shown);
 			ret = worse(ret, BA_EXIT_PARTIAL);
 			continue;
 		}
@@ -404,7 +417,8 @@ int cmd_import_driverctl(int argc, char **argv, struct ba_config *cfg)
 
 		/* driverctl's names: BUS-DEVICE ("pci-0000:01:00.0"), the driver's name inside. */
 		if (!dash || dash == names[i] || !valid_name(names[i], 255)) {
-			ba_err("%s: not a driverctl override (BUS-DEVICE), ignored", path);
+			_cleanup_free_ char *shown = printable(dir, names[i]);
+			ba_err("%s: not a driverctl override (BUS-DEVICE), ignored", shown);
 			ret = BA_EXIT_PARTIAL;
 			continue;
 		}

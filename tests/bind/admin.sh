@@ -224,6 +224,7 @@ printf 'driver = vfio-pci\ncolour = blue\n' >"$T/.ovr/pci:0000:01:00.1"
 printf 'driver = ../../x\n' >"$T/.ovr/pci:0000:03:00.0"
 printf 'module = vfio_pci\n' >"$T/.ovr/pci:0000:04:00.0"
 printf 'driver = vfio-pci\n' >"$T/.ovr/no-colon"
+printf 'driver = vfio-pci\n' >"$T/.ovr/pci:x"$'\n'"y"
 head -c 5000 /dev/zero | tr '\0' '#' >"$T/.ovr/pci:0000:06:00.0"
 : >"$T/.ovr/.pci:0000:06:00.1.AbCdEf"
 bap list-overrides
@@ -233,7 +234,8 @@ expect_eq "$err" "busalias: error: $T/.ovr/no-colon: not named BUS:DEVICE, ignor
 busalias: error: $T/.ovr/pci:0000:01:00.1:2: unknown key 'colour'
 busalias: error: $T/.ovr/pci:0000:03:00.0:1: invalid driver name
 busalias: error: $T/.ovr/pci:0000:04:00.0: no 'driver =' line
-busalias: error: $T/.ovr/pci:0000:06:00.0: longer than 4096 bytes" "each malformed file: one line with file (and line)"
+busalias: error: $T/.ovr/pci:0000:06:00.0: longer than 4096 bytes
+busalias: error: $T/.ovr/pci:x?y: not named BUS:DEVICE, ignored" "each malformed file: one line with file (and line)"
 baapply apply-overrides
 expect_rc 3 "apply-overrides with malformed files: rc 3"
 expect_eq "$(state $NIC) / $(state $AUDIO)" "vfio-pci vfio-pci / snd_hda_intel (null)" "the good one applied, the bad ones not"
