@@ -50,25 +50,35 @@ static bool overridden(const struct sysfs *sys, const struct ba_device *dev)
 	return sysfs_read(sys, p, ovr, sizeof(ovr)) > 0 && strcmp(ovr, "(null)") != 0;
 }
 
+static bool passes(const struct sysfs *sys, const struct status_filter *f, const struct ba_device *dev)
+{
+	if (f->bus && strcmp(dev->bus, f->bus) != 0 && !(dev->via_plugin && !strcmp(dev->via_plugin->name, f->bus)))
+		return false;
+	if (f->class && (strcmp(dev->bus, "pci") != 0 || !class_matches(device_pci_class(sys, dev), f->class)))
+		return false;
+	return !f->overridden || overridden(sys, dev);
+}
+
 void status_filter_apply(const struct sysfs *sys, const struct status_filter *f, struct ba_device *devs, size_t *n)
 {
 	size_t k = 0;
 
+	for (size_t i = 0; i < *n; i++)
+		if (passes(sys, f, &devs[i]))
+			devs[k++] = devs[i];
+	*n = k;
+	/*
+	 * Of the devices left, one listed twice (an ACPI description, a PCI device's firmware_node
+	 * companion, are their physical node) is shown once: as itself rather than through a description.
+	 */
+	k = 0;
 	for (size_t i = 0; i < *n; i++) {
 		bool keep = true;
-		/* An ACPI description (a PCI device's firmware_node companion) is the device listed directly. */
 		for (size_t j = 0; j < *n && keep; j++)
 			if (j != i && !strcmp(devs[j].devpath, devs[i].devpath) &&
 			    ((devs[i].via_plugin && !devs[j].via_plugin) ||
 			     (!devs[i].via_plugin == !devs[j].via_plugin && j < i)))
 				keep = false;
-		if (keep && f->bus && strcmp(devs[i].bus, f->bus) != 0 &&
-		    !(devs[i].via_plugin && !strcmp(devs[i].via_plugin->name, f->bus)))
-			keep = false;
-		if (keep && f->class && (strcmp(devs[i].bus, "pci") != 0 || !class_matches(device_pci_class(sys, &devs[i]), f->class)))
-			keep = false;
-		if (keep && f->overridden && !overridden(sys, &devs[i]))
-			keep = false;
 		if (keep)
 			devs[k++] = devs[i];
 	}

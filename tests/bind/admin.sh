@@ -270,6 +270,9 @@ expect_eq "$out" "$(cat "$SRCDIR/tests/bind/status-line.expected")" "status matc
 expect_in "$err" "0000:06:00.1 is still bound to host driver virtio-sim" "a group half on VFIO still warned about"
 ba status --alias-file "$T/.sim/modules.alias" --pci-ids none --bus platform
 expect_eq "$(printf '%s\n' "$out" | cut -d' ' -f1 | tr '\n' ' ')" "platform:AMDI0010:00 platform:sim-uart.0 " "--bus platform"
+ba status --alias-file "$T/.sim/modules.alias" --pci-ids none --bus acpi
+expect_eq "$out" "platform:AMDI0010:00 - driver=i2c_designware override=- group=- best=- via=acpi:AMDI0010:00" \
+	"--bus acpi: the described device, once, through its description"
 ba status --alias-file "$T/.sim/modules.alias" --pci-ids none --class 02
 expect_eq "$(printf '%s\n' "$out" | cut -d' ' -f1 | tr '\n' ' ')" "pci:0000:01:00.0 pci:0000:03:00.0 pci:0000:06:00.0 pci:0000:06:00.1 " "--class 02 (network)"
 ba status --alias-file "$T/.sim/modules.alias" --pci-ids none --class 0x0604
