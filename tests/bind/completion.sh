@@ -17,7 +17,7 @@ complete_line() {
 		printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' _ "$COMPLETION" "$1"
 }
 
-rc=0 out= err=
+rc=0 out='' err=''  # read by lib.sh's fail()
 got=$(complete_line "busalias b")
 expect_eq "$got" "bind " "a command"
 got=$(complete_line "busalias ")

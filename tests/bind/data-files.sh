@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 RULE=$BUILDDIR/data/udev/40-busalias.rules
 UNIT=$BUILDDIR/data/systemd/busalias.service
-rc=0 out= err=
+rc=0 out='' err=''  # read by lib.sh's fail()
 
 for f in "$RULE" "$UNIT"; do
 	[ -s "$f" ] && ok "${f##*/} built" || fail "${f##*/} not built"

@@ -432,8 +432,8 @@ s_group() {
 	[ -n "$g" ] && [ "$g" = "$(group_of "$FD1")" ] || fail "$F0 and $F1 are not in one IOMMU group"
 	echo "group $g: $(ls "/sys/kernel/iommu_groups/$g/devices" | tr '\n' ' ')"
 	bridge=''
-	for m in $(ls "/sys/kernel/iommu_groups/$g/devices"); do
-		[ "$(cat "/sys/bus/pci/devices/$m/class")" = 0x060400 ] && bridge=$m
+	for m in "/sys/kernel/iommu_groups/$g/devices"/*; do
+		[ "$(cat "$m/class")" = 0x060400 ] && bridge=${m##*/}
 	done
 	[ -n "$bridge" ] && bdrv=$(drv "/sys/bus/pci/devices/$bridge")
 	expect_drv "$FD0" e1000
