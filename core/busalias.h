@@ -273,6 +273,8 @@ struct ba_config {
 	char *lock_dir;
 	char *modprobe;
 	char *prefix;
+	char *overrides_dir;  /* persisted overrides, one file per device (bind --persist) */
+	char *pci_ids;        /* pci.ids for status's names; NULL: the usual places; "none": no names */
 	double lock_timeout;  /* seconds to wait for a device lock; 0: do not wait */
 	bool quiet;
 };
@@ -369,8 +371,10 @@ const char *device_match_prefix(const struct ba_device *dev, const struct ba_con
 
 /* bind.c */
 struct bind_opts {
-	const char *driver;  /* --driver: a module (or driver) name; NULL: best match */
+	const char *driver;  /* --driver: a module (or driver) name; NULL: best match; "none": unbind only */
 	bool dry_run, force, no_load;
+	bool no_iommu_check;    /* --no-iommu-check: bind a VFIO driver without an IOMMU */
+	bool no_group_warning;  /* the caller warns about the IOMMU group once every device is bound */
 };
 /* Return a ba_exit status; every step is reported on stderr. */
 int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,

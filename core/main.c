@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "admin.h"
 #include "busalias.h"
 #include "cmdline.h"
 
@@ -12,9 +13,12 @@ static void usage(FILE *f)
 	      "Commands:\n"
 	      "  gen [PATH...]    print the modalias patterns of modules' device tables\n"
 	      "  match MODALIAS   print the module that best matches a modalias (or --device DEV)\n"
-	      "  bind DEV         move a device to a VFIO (or --driver) driver, rolling back on failure\n"
-	      "  restore DEV      clear driver_override and give the device back to its default driver\n"
+	      "  bind DEV...      move devices to a VFIO (or --driver) driver, all or nothing\n"
+	      "  restore DEV...   clear driver_override and give devices back to their default driver\n"
 	      "  status [DEV...]  driver, driver_override, IOMMU group and VFIO candidate of devices\n"
+	      "  list-overrides   the overrides bind --persist stored\n"
+	      "  apply-overrides  apply the stored overrides (at boot; udev-apply DEVPATH: one device)\n"
+	      "  import-driverctl [DIR]  store driverctl's overrides as busalias's\n"
 	      "  plugins          list the plugins loaded: ABI, bus, table types, file\n"
 	      "  version          print the version and plugin ABI\n"
 	      "  help [COMMAND]   this help, or a command's\n\n"
@@ -89,6 +93,10 @@ int main(int argc, char **argv)
 		{ "restore", cmd_restore },
 		{ "status", cmd_status },
 		{ "plugins", cmd_plugins },
+		{ "list-overrides", cmd_list_overrides },
+		{ "udev-apply", cmd_udev_apply },
+		{ "apply-overrides", cmd_apply_overrides },
+		{ "import-driverctl", cmd_import_driverctl },
 	};
 	struct ba_config cfg;
 	const char *config_path = find_config_arg(argc, argv);
