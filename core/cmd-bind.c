@@ -222,7 +222,7 @@ int cmd_match(int argc, char **argv, struct ba_config *cfg)
 		return BA_EXIT_USAGE;
 	}
 	if (a.device) {
-		sysfs_init(&sys, cfg->sysfs_root, false);
+		sysfs_init_config(&sys, cfg, false);
 		if (load_plugins(&set, cfg) < 0)
 			return BA_EXIT_USAGE;
 		r = device_resolve(&set, &sys, a.device, &dev);
@@ -276,7 +276,7 @@ static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *c
 		ba_err("%s: give exactly one DEV", bind ? "bind" : "restore");
 		return BA_EXIT_USAGE;
 	}
-	sysfs_init(&sys, cfg->sysfs_root, a.o.dry_run);
+	sysfs_init_config(&sys, cfg, a.o.dry_run);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
 	r = device_resolve(&set, &sys, argv[optind], &dev);
@@ -468,7 +468,7 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 	 * below, as a modules.alias that cannot be read, only if some device needs it. */
 	if (config_alias_path(cfg, &alias_path, &alias_alt) == -EINVAL)
 		return BA_EXIT_USAGE;
-	sysfs_init(&sys, cfg->sysfs_root, false);
+	sysfs_init_config(&sys, cfg, false);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
 	if (optind < argc) {

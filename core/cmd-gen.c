@@ -232,6 +232,7 @@ static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n,
 }
 
 struct gen_work {
+	struct ba_log *log;  /* the starting thread's: warnings are counted once for the run */
 	const struct plugin_set *plugins;
 	unsigned flags;
 	char **paths;
@@ -242,6 +243,7 @@ struct gen_work {
 static void *gen_worker(void *arg)
 {
 	struct gen_work *w = arg;
+	struct ba_log *outer = ba_log_use(w->log);
 	size_t i;
 
 	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->n) {
@@ -252,6 +254,7 @@ static void *gen_worker(void *arg)
 		ba_log_capture(NULL);
 		w->results[i].messages = messages.buf;
 	}
+	ba_log_use(outer);
 	return NULL;
 }
 
@@ -259,7 +262,7 @@ static void *gen_worker(void *arg)
 static void generate_all(const struct plugin_set *plugins, unsigned flags, char **paths, struct gen_result *results,
 			 size_t n, unsigned jobs)
 {
-	struct gen_work w = { .plugins = plugins, .flags = flags, .paths = paths, .results = results, .n = n };
+	struct gen_work w = { .log = ba_log_current(), .plugins = plugins, .flags = flags, .paths = paths, .results = results, .n = n };
 	pthread_t tid[MAX_JOBS];
 	unsigned started = 0;
 
@@ -412,7 +415,7 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	if (unreadable)
 		status = BA_EXIT_FAILURE;
 	if (json)
-		render_json(&sb, results, paths.n, ba_warning_count);
+		render_json(&sb, results, paths.n, ba_log_current() ? ba_log_warnings(ba_log_current()) : 0);
 	else
 		render_text(&sb, results, paths.n, flags & GEN_MODINFO_ALIASES);
 

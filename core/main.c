@@ -78,7 +78,7 @@ static bool stdout_failed(void)
 	return true;
 }
 
-int main(int argc, char **argv)
+int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_data)
 {
 	static const struct {
 		const char *name;
@@ -92,20 +92,26 @@ int main(int argc, char **argv)
 		{ "plugins", cmd_plugins },
 	};
 	struct ba_config cfg;
+	struct ba_log log;
 	const char *config_path = find_config_arg(argc, argv);
 	int first = 1, r;
+
+	ba_log_init(&log);
+	ba_log_use(&log);
 
 	if (elf_version(EV_CURRENT) == EV_NONE) {
 		ba_err("libelf is out of date");
 		return BA_EXIT_FAILURE;
 	}
 	config_init(&cfg);
+	cfg.sysfs_write = write_fn;
+	cfg.sysfs_write_data = write_data;
 	r = load_config(&cfg, config_path);
 	if (r < 0) {
 		config_release(&cfg);
 		return BA_EXIT_USAGE;
 	}
-	ba_quiet = cfg.quiet;
+	ba_log_set_quiet(cfg.quiet);
 
 	/* Skip a leading --config FILE (or --config=FILE) so "busalias --config F gen" works; nothing else. */
 	while (first < argc && (strcmp(argv[first], "--config") == 0 || strncmp(argv[first], "--config=", 9) == 0))
@@ -160,3 +166,10 @@ int main(int argc, char **argv)
 		r = BA_EXIT_FAILURE;
 	return r;
 }
+
+#ifndef BUSALIAS_NO_MAIN
+int main(int argc, char **argv)
+{
+	return busalias_run(argc, argv, NULL, NULL);
+}
+#endif

@@ -2,8 +2,8 @@
 /*
  * sysfs access relative to a configurable root.  Reads follow the tree as it
  * is; every write goes through sysfs_write(), which either prints it
- * (--dry-run) or hands it to sysfs_write_backend: the real write(2), or in the
- * test suite a simulated kernel.
+ * (--dry-run) or hands it to the struct's write function: the real write(2),
+ * or in the test suite a simulated kernel.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -130,7 +130,7 @@ int sysfs_list(const struct sysfs *s, const char *dir, int (*fn)(void *ud, const
 	return r;
 }
 
-int sysfs_write_real(const char *root, const char *path, const char *value)
+int sysfs_write_real(void *data, const char *root, const char *path, const char *value)
 {
 	_cleanup_free_ char *p = xasprintf("%s/%s", root, path);
 	/* Never create: a missing attribute is an error, not a new file.  Never follow a final symlink. */
@@ -149,8 +149,6 @@ int sysfs_write_real(const char *root, const char *path, const char *value)
 	return (size_t)n == len ? 0 : -EIO;
 }
 
-sysfs_write_fn *sysfs_write_backend = sysfs_write_real;
-
 int sysfs_write(const struct sysfs *s, const char *path, const char *value)
 {
 	if (s->dry_run) {
@@ -159,7 +157,7 @@ int sysfs_write(const struct sysfs *s, const char *path, const char *value)
 		fflush(stdout);
 		return 0;
 	}
-	return sysfs_write_backend(s->root, path, value);
+	return s->write(s->write_data, s->root, path, value);
 }
 
 static int view_read(const struct ba_sysfs *v, const char *path, char *buf, size_t len)
@@ -181,6 +179,17 @@ void sysfs_init(struct sysfs *s, const char *root, bool dry_run)
 {
 	s->root = root;
 	s->dry_run = dry_run;
+	s->write = sysfs_write_real;
+	s->write_data = NULL;
 	s->view = (struct ba_sysfs){ .struct_size = sizeof(s->view), .priv = s, .read = view_read,
 				     .resolve = view_resolve, .list = view_list };
+}
+
+void sysfs_init_config(struct sysfs *s, const struct ba_config *cfg, bool dry_run)
+{
+	sysfs_init(s, cfg->sysfs_root, dry_run);
+	if (cfg->sysfs_write) {
+		s->write = cfg->sysfs_write;
+		s->write_data = cfg->sysfs_write_data;
+	}
 }
