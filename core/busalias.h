@@ -246,6 +246,9 @@ int generate_module_flags(const struct plugin_set *plugins, const char *path, un
 /* The same for a module in memory; name stands for its path (its suffix picks the decompressor). */
 int generate_module_mem(const struct plugin_set *plugins, const char *name, const void *data, size_t len,
 			struct gen_result *res);
+/* Any of the above: data NULL reads path. */
+int generate_module_any(const struct plugin_set *plugins, const char *path, const void *data, size_t len,
+			unsigned flags, struct gen_result *res);
 void gen_result_release(struct gen_result *r);
 
 /*
@@ -364,6 +367,11 @@ struct ba_device {
 	/* What the user named, when it differs (ACPI description -> physical node). */
 	const struct busalias_plugin *via_plugin;
 	char via_name[256];
+	/* The public object (busalias/busalias.h) is this struct too; unused (zero) on the stack. */
+	int refcount;
+	struct ba_ctx *ctx;
+	char *match_alias;
+	char *via;
 };
 int device_resolve(const struct plugin_set *set, const struct sysfs *sys, const char *arg, struct ba_device *dev);
 /* Every bindable device on every plugin's bus that exists in sysfs, for status without arguments: buses in
