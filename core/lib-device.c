@@ -285,7 +285,8 @@ static int bind_or_restore(struct ba_device *dev, bool bind, const char *driver,
 		if (lock < 0) {
 			ba_err("%s: cannot take the lock for %s:%s: %s", cfg->lock_dir, dev->bus, dev->name,
 			       strerror(-lock));
-			return lock;
+			/* Its own code: an -ENOENT here (no lock directory) is not "no module matches". */
+			return -ENOLCK;
 		}
 	}
 	status = bind ? bind_device(cfg, &sys, dev, &o) : restore_device(cfg, &sys, dev, o.dry_run);

@@ -238,7 +238,8 @@ enum ba_bind_outcome {
  * per-device lock in lock_dir (waiting lock_timeout seconds) unless a dry run.  Every step is logged
  * (LOG_INFO), in the words busalias(1) prints.  Returns 0 when done; -errno otherwise, with *outcome
  * (if not NULL) saying what state the device was left in: -EINVAL bad arguments, -ENOENT no matching
- * module, -ETIMEDOUT another process holds the lock, -EIO a step failed or was refused (in use).
+ * module, -ETIMEDOUT another process holds the lock, -ENOLCK the lock cannot be taken, -EIO a step failed or
+ * was refused (in use).
  */
 int ba_device_bind(struct ba_device *dev, const char *driver, unsigned flags, enum ba_bind_outcome *outcome);
 /* Clear driver_override and let the bus give the device to the driver the kernel picks; as above. */
