@@ -326,13 +326,29 @@ char *config_alias_file(const struct ba_config *cfg);
 int config_alias_path(const struct ba_config *cfg, char **out, char **alt);
 
 /* sysfs.c: every access is relative to a configurable root; every write goes through one function. */
+/* plan.c: the steps of a dry run as data (the API's plan) instead of printed lines. */
+struct plan_step {
+	char *name;   /* as the step messages name it: "load module", "driver_override", "unbind", ... */
+	char **args;  /* NULL-terminated */
+	size_t n_args;
+};
+struct plan {
+	struct plan_step *steps;
+	size_t n;
+};
+void plan_add(struct plan *p, const char *name, const char *const args[]);
+void plan_release(struct plan *p);
+
 struct sysfs {
 	const char *root;
 	bool dry_run;
+	struct plan *plan;  /* dry run: record the writes here instead of printing them */
 	sysfs_write_fn *write;
 	void *write_data;
 	struct ba_sysfs view;  /* for plugin hooks */
 };
+/* A dry run's "verify" step: DEVPATH/driver is (or, is_driver false, is no longer) driver. */
+void plan_add_verify(struct plan *p, const struct sysfs *s, const char *devpath, const char *driver, bool is_driver);
 /* With the real write(2); set write (and write_data) after to substitute another. */
 void sysfs_init(struct sysfs *s, const char *root, bool dry_run);
 /* At cfg's sysfs_root, with cfg's write function. */

@@ -258,8 +258,9 @@ static int from_exit_status(int status, enum ba_bind_outcome *outcome)
 	return -EIO;
 }
 
+/* plan: a dry run recorded into it instead of printed. */
 static int bind_or_restore(struct ba_device *dev, bool bind, const char *driver, unsigned flags,
-			   enum ba_bind_outcome *outcome)
+			   enum ba_bind_outcome *outcome, struct plan *plan)
 {
 	CTX_LOG_SCOPE(dev->ctx);
 	const struct ba_config *cfg = &dev->ctx->cfg;
@@ -273,6 +274,7 @@ static int bind_or_restore(struct ba_device *dev, bool bind, const char *driver,
 	if (flags & ~(unsigned)(BA_BIND_DRY_RUN | BA_BIND_FORCE | BA_BIND_NO_LOAD))
 		return -EINVAL;
 	sysfs_init_config(&sys, cfg, o.dry_run);
+	sys.plan = plan;
 	/* A dry run changes nothing, so it need not wait for anyone. */
 	if (!o.dry_run) {
 		lock = device_lock(cfg->lock_dir, dev->bus, dev->name, cfg->lock_timeout);
@@ -298,10 +300,72 @@ static int bind_or_restore(struct ba_device *dev, bool bind, const char *driver,
 BA_EXPORT int ba_device_bind(struct ba_device *dev, const char *driver, unsigned flags,
 			     enum ba_bind_outcome *outcome)
 {
-	return bind_or_restore(dev, true, driver, flags, outcome);
+	return bind_or_restore(dev, true, driver, flags, outcome, NULL);
 }
 
 BA_EXPORT int ba_device_restore(struct ba_device *dev, unsigned flags, enum ba_bind_outcome *outcome)
 {
-	return bind_or_restore(dev, false, NULL, flags, outcome);
+	return bind_or_restore(dev, false, NULL, flags, outcome, NULL);
+}
+
+/* ---- plans ---- */
+
+struct ba_plan {
+	struct plan plan;
+};
+
+static int plan_new(struct ba_device *dev, bool bind, const char *driver, unsigned flags, struct ba_plan **out)
+{
+	struct ba_plan *p = calloc(1, sizeof(*p));
+	int r;
+
+	*out = NULL;
+	if (!p)
+		return -ENOMEM;
+	r = bind_or_restore(dev, bind, driver, flags | BA_BIND_DRY_RUN, NULL, &p->plan);
+	if (r < 0) {
+		ba_plan_unref(p);
+		return r;
+	}
+	*out = p;
+	return 0;
+}
+
+BA_EXPORT int ba_device_plan_bind(struct ba_device *dev, const char *driver, unsigned flags, struct ba_plan **out)
+{
+	return plan_new(dev, true, driver, flags, out);
+}
+
+BA_EXPORT int ba_device_plan_restore(struct ba_device *dev, unsigned flags, struct ba_plan **out)
+{
+	return plan_new(dev, false, NULL, flags, out);
+}
+
+BA_EXPORT struct ba_plan *ba_plan_unref(struct ba_plan *plan)
+{
+	if (plan) {
+		plan_release(&plan->plan);
+		free(plan);
+	}
+	return NULL;
+}
+
+BA_EXPORT size_t ba_plan_get_step_count(const struct ba_plan *plan)
+{
+	return plan->plan.n;
+}
+
+BA_EXPORT const char *ba_plan_get_step_name(const struct ba_plan *plan, size_t i)
+{
+	return i < plan->plan.n ? plan->plan.steps[i].name : NULL;
+}
+
+BA_EXPORT size_t ba_plan_get_step_arg_count(const struct ba_plan *plan, size_t i)
+{
+	return i < plan->plan.n ? plan->plan.steps[i].n_args : 0;
+}
+
+BA_EXPORT const char *ba_plan_get_step_arg(const struct ba_plan *plan, size_t i, size_t j)
+{
+	return i < plan->plan.n && j < plan->plan.steps[i].n_args ? plan->plan.steps[i].args[j] : NULL;
 }

@@ -149,8 +149,32 @@ int sysfs_write_real(void *data, const char *root, const char *path, const char 
 	return (size_t)n == len ? 0 : -EIO;
 }
 
+/* A write's step, by the name the step messages use: the attribute, "clear driver_override" for "\n". */
+static const char *write_step_name(const char *path, const char *value)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	if (!strcmp(base, "driver_override") && !strcmp(value, "\n"))
+		return "clear driver_override";
+	return base;
+}
+
+void plan_add_verify(struct plan *p, const struct sysfs *s, const char *devpath, const char *driver, bool is_driver)
+{
+	_cleanup_free_ char *link = xasprintf("%s/%s/driver", s->root, devpath);
+	_cleanup_free_ char *want = xasprintf("%s%s", is_driver ? "" : "!", driver);
+
+	plan_add(p, "verify", (const char *const[]){ link, want, NULL });
+}
+
 int sysfs_write(const struct sysfs *s, const char *path, const char *value)
 {
+	if (s->dry_run && s->plan) {
+		_cleanup_free_ char *abs = xasprintf("%s/%s", s->root, path);
+		plan_add(s->plan, write_step_name(path, value), (const char *const[]){ abs, value, NULL });
+		return 0;
+	}
 	if (s->dry_run) {
 		printf("would write '%s' to %s/%s\n", value, s->root, path);
 		/* Keep the plan in order with the step messages on stderr. */
@@ -181,6 +205,7 @@ void sysfs_init(struct sysfs *s, const char *root, bool dry_run)
 	s->dry_run = dry_run;
 	s->write = sysfs_write_real;
 	s->write_data = NULL;
+	s->plan = NULL;
 	s->view = (struct ba_sysfs){ .struct_size = sizeof(s->view), .priv = s, .read = view_read,
 				     .resolve = view_resolve, .list = view_list };
 }

@@ -245,6 +245,26 @@ int ba_device_bind(struct ba_device *dev, const char *driver, unsigned flags, en
 /* Clear driver_override and let the bus give the device to the driver the kernel picks; as above. */
 int ba_device_restore(struct ba_device *dev, unsigned flags, enum ba_bind_outcome *outcome);
 
+/*
+ * The plan: the steps ba_device_bind() (or _restore()) with the same arguments would take now, as data,
+ * changing and running nothing (what `busalias bind --dry-run` prints).  Each step has the name the
+ * messages use and its arguments:
+ *   "load module"            the modprobe command line, argv[0] first
+ *   "driver name"            MODULE, DRIVER: the driver name assumed until the module is loaded
+ *   "driver_override", "unbind", "drivers_probe", "bind", "clear driver_override"
+ *                            PATH (absolute, under the sysfs root), VALUE: one write
+ *   "verify"                 PATH of the driver link, DRIVER it must be (restore: "!DRIVER", must not be)
+ * No steps: nothing to do.  0 with *out set, or -errno as ba_device_bind() returns it.
+ */
+struct ba_plan;
+int ba_device_plan_bind(struct ba_device *dev, const char *driver, unsigned flags, struct ba_plan **out);
+int ba_device_plan_restore(struct ba_device *dev, unsigned flags, struct ba_plan **out);
+struct ba_plan *ba_plan_unref(struct ba_plan *plan);
+size_t ba_plan_get_step_count(const struct ba_plan *plan);
+const char *ba_plan_get_step_name(const struct ba_plan *plan, size_t i);
+size_t ba_plan_get_step_arg_count(const struct ba_plan *plan, size_t i);
+const char *ba_plan_get_step_arg(const struct ba_plan *plan, size_t i, size_t j);
+
 #ifdef __cplusplus
 }
 #endif

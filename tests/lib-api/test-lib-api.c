@@ -366,6 +366,55 @@ Test(bind, bind_and_restore)
 	remove_tree(root);
 }
 
+Test(bind, plan)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec);
+	struct ba_device *dev;
+	struct ba_plan *plan;
+	char want[PATH_MAX];
+	/* vfio_pci is not loaded in the tree: its driver's name is assumed, as the dry run says. */
+	static const char *const names[] = { "load module", "driver name", "driver_override", "unbind", "drivers_probe",
+					     "verify" };
+
+	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &dev), 0);
+	cr_assert_eq(ba_device_plan_bind(dev, NULL, 0, &plan), 0, "%s", rec.text);
+	cr_assert_eq(ba_plan_get_step_count(plan), 6);
+	for (size_t i = 0; i < 6; i++)
+		cr_assert_str_eq(ba_plan_get_step_name(plan, i), names[i]);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 0, ba_plan_get_step_arg_count(plan, 0) - 1), "vfio_pci");
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 1, 0), "vfio_pci");
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 1, 1), "vfio-pci");
+	snprintf(want, sizeof(want), "%s/devices/pci0000:00/0000:00:1c.0/0000:01:00.0/driver_override", root);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 2, 0), want);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 2, 1), "vfio-pci");
+	snprintf(want, sizeof(want), "%s/bus/pci/drivers/e1000e/unbind", root);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 3, 0), want);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 3, 1), "0000:01:00.0");
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 5, 1), "vfio-pci");
+	cr_assert_eq(ba_plan_get_step_arg_count(plan, 5), 2);
+	cr_assert_null(ba_plan_get_step_arg(plan, 5, 2));
+	ba_plan_unref(plan);
+
+	/* Nothing was changed, nothing run (the simulated modprobe would have loaded vfio_pci). */
+	struct ba_device_status *st;
+	cr_assert_eq(ba_device_get_status(dev, NULL, &st), 0);
+	cr_assert_str_eq(ba_device_status_get_driver(st), "e1000e");
+	cr_assert_str_eq(ba_device_status_get_driver_override(st), "");
+	ba_device_status_unref(st);
+	snprintf(want, sizeof(want), "%s/module/vfio_pci", root);
+	cr_assert_neq(access(want, F_OK), 0, "modprobe was not run");
+
+	/* Restore of a device with a driver and no override: nothing to do. */
+	cr_assert_eq(ba_device_plan_restore(dev, 0, &plan), 0);
+	cr_assert_eq(ba_plan_get_step_count(plan), 0);
+	ba_plan_unref(plan);
+	ba_device_unref(dev);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
 /* ---- two threads, two contexts ---- */
 
 struct worker {
