@@ -294,7 +294,6 @@ void config_add_plugin_dir(struct ba_config *c, const char *dir);
 int parse_seconds(const char *s, double *out);
 
 /* commands */
-int cmd_gen(int argc, char **argv, struct ba_config *cfg);
 int cmd_plugins(int argc, char **argv, struct ba_config *cfg);
 
 /* ---- bind half: match, bind, restore, status ---- */

@@ -208,12 +208,16 @@ BA_EXPORT const char *ba_ctx_get_plugin_path(const struct ba_ctx *ctx, size_t i)
 	return i < ctx->plugins.n ? ctx->plugins.plugins[i].path : NULL;
 }
 
-BA_EXPORT int ba_ctx_get_module_path(const struct ba_ctx *ctx, const char *file, char **path)
+BA_EXPORT int ba_ctx_get_module_path(const struct ba_ctx *ctx, const char *file, char **path, char **alternative)
 {
 	CTX_LOG_SCOPE((struct ba_ctx *)ctx);
-	char *alt = NULL;
-	int r = module_tree_path(&ctx->cfg, file, path, &alt);
 
-	free(alt);
-	return r;
+	return module_tree_path(&ctx->cfg, file, path, alternative);
+}
+
+BA_EXPORT void ba_ctx_log(struct ba_ctx *ctx, int priority, const char *message)
+{
+	CTX_LOG_SCOPE(ctx);
+
+	ba_log_printf(priority, "%s", message);
 }

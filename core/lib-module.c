@@ -155,3 +155,8 @@ BA_EXPORT const char *ba_module_get_message(const struct ba_module *m, size_t i,
 		*priority = m->priorities[i];
 	return m->messages[i];
 }
+
+BA_EXPORT int ba_module_filename_is_module(const char *name)
+{
+	return name && module_filename(name);
+}

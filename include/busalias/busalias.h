@@ -89,10 +89,14 @@ const char *ba_ctx_get_plugin_path(const struct ba_ctx *ctx, size_t i);
 /*
  * The module tree (file NULL) or a file in it (e.g. "modules.alias"), as the settings name it: module_root;
  * else BASEDIR/MODULEDIR/KERNEL; else BASEDIR/lib/modules/KERNEL if it exists, else
- * BASEDIR/usr/lib/modules/KERNEL.  0 and *path (free() it); -ENOENT if neither candidate exists (*path is
- * still the first, free() it); -EINVAL for a bad kernel version (logged).
+ * BASEDIR/usr/lib/modules/KERNEL.  0 and *path (free() it); -ENOENT, not logged, if neither candidate
+ * exists: *path is the first and, if alternative is not NULL, *alternative the second (free() both);
+ * -EINVAL for a bad kernel version (logged).
  */
-int ba_ctx_get_module_path(const struct ba_ctx *ctx, const char *file, char **path);
+int ba_ctx_get_module_path(const struct ba_ctx *ctx, const char *file, char **path, char **alternative);
+
+/* Log a message of the caller's own through ctx's log, counted (as a warning) like the library's. */
+void ba_ctx_log(struct ba_ctx *ctx, int priority, const char *message);
 
 /* ---- one module's aliases: busalias_module(3) ---- */
 
@@ -116,6 +120,8 @@ int ba_module_new_from_path(struct ba_ctx *ctx, const char *path, unsigned flags
 /* The same for a module in memory; name stands for its path in messages (its suffix picks the decompressor). */
 int ba_module_new_from_buffer(struct ba_ctx *ctx, const char *name, const void *data, size_t len, unsigned flags,
 			      struct ba_module **out);
+/* 1 if a file of this name is read as a module (.ko, .ko.gz, .ko.xz, .ko.zst), as depmod picks them; else 0. */
+int ba_module_filename_is_module(const char *name);
 struct ba_module *ba_module_ref(struct ba_module *m);
 struct ba_module *ba_module_unref(struct ba_module *m);
 /* .modinfo name=, else the file name with '-' as '_'; NULL if the file could not be read. */

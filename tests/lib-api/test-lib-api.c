@@ -111,6 +111,42 @@ Test(ctx, options)
 	cr_assert_null(ba_ctx_unref(ctx));
 }
 
+Test(ctx, module_path_and_own_messages)
+{
+	struct log_record rec = { 0 };
+	struct ba_ctx *ctx = ba_ctx_new();
+	char *path = NULL, *alt = NULL;
+
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_eq(ba_ctx_set_option(ctx, "basedir", "/nonexistent"), 0);
+	cr_assert_eq(ba_ctx_set_option(ctx, "kernel", "6.1.0-13-amd64"), 0);
+	cr_assert_eq(ba_ctx_get_module_path(ctx, "modules.alias", &path, &alt), -ENOENT);
+	cr_assert_str_eq(path, "/nonexistent/lib/modules/6.1.0-13-amd64/modules.alias");
+	cr_assert_str_eq(alt, "/nonexistent/usr/lib/modules/6.1.0-13-amd64/modules.alias");
+	free(path);
+	free(alt);
+	cr_assert_eq(ba_ctx_set_option(ctx, "module_root", "/srv/tree"), 0);
+	cr_assert_eq(ba_ctx_get_module_path(ctx, NULL, &path, NULL), 0);
+	cr_assert_str_eq(path, "/srv/tree");
+	free(path);
+	cr_assert_eq(ba_ctx_set_option(ctx, "module_root", NULL), 0);
+	cr_assert_eq(ba_ctx_set_option(ctx, "kernel", "../../etc"), 0);
+	cr_assert_eq(ba_ctx_get_module_path(ctx, NULL, &path, NULL), -EINVAL, "a version is a name, not a path");
+	free(path);
+	cr_assert_eq(rec.errors, 1, "%s", rec.text);
+
+	/* The caller's own messages: logged, filtered and counted as the library's. */
+	ba_ctx_set_log_priority(ctx, LOG_ERR);
+	ba_ctx_log(ctx, LOG_WARNING, "mine");
+	cr_assert_eq(rec.warnings, 0);
+	cr_assert_eq(ba_ctx_get_warning_count(ctx), 1);
+
+	cr_assert_eq(ba_module_filename_is_module("e1000e.ko.zst"), 1);
+	cr_assert_eq(ba_module_filename_is_module("modules.alias"), 0);
+	cr_assert_eq(ba_module_filename_is_module(".ko"), 0);
+	ba_ctx_unref(ctx);
+}
+
 Test(ctx, config_file)
 {
 	struct log_record rec = { 0 };
