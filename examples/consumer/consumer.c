@@ -25,20 +25,20 @@ int main(int argc, char **argv)
 		fputs("consumer: cannot create a busalias context\n", stderr);
 		return 1;
 	}
-	while ((c = getopt(argc, argv, "p:")) != -1) {
-		if (c != 'p' || ba_ctx_set_option(ctx, "plugin_dir", optarg) < 0) {
-			fputs("usage: consumer [-p PLUGIN_DIR] MODULES_ALIAS MODALIAS [MODULE.ko...]\n", stderr);
-			return 2;
-		}
-	}
-	if (argc - optind < 2) {
+	while ((c = getopt(argc, argv, "p:")) != -1)
+		if (c != 'p' || ba_ctx_set_option(ctx, "plugin_dir", optarg) < 0)
+			break;
+	if (c != -1 || argc - optind < 2) {
 		fputs("usage: consumer [-p PLUGIN_DIR] MODULES_ALIAS MODALIAS [MODULE.ko...]\n", stderr);
+		ba_ctx_unref(ctx);
 		return 2;
 	}
 
 	r = ba_aliasdb_new(ctx, argv[optind], &db);  /* the library logs why it failed */
-	if (r < 0)
+	if (r < 0) {
+		ba_ctx_unref(ctx);
 		return 1;
+	}
 	r = ba_aliasdb_match(db, argv[optind + 1], 0, &matches);
 	if (r > 0)
 		printf("best: %s (pattern %s, %u stars)\n", ba_match_list_get_module(matches, 0),
