@@ -21,8 +21,9 @@
 
 /* Messages a context logged, for the assertions. */
 struct log_record {
-	char text[4096];
+	char text[4096];  /* the first messages */
 	unsigned errors, warnings, infos;
+	unsigned bound;   /* "... is now bound to ..." */
 };
 
 static void record(void *data, int priority, const char *message)
@@ -36,6 +37,8 @@ static void record(void *data, int priority, const char *message)
 		r->warnings++;
 	else
 		r->infos++;
+	if (strstr(message, " is now bound to "))
+		r->bound++;
 	snprintf(r->text + len, sizeof(r->text) - len, "%s\n", message);
 }
 
@@ -490,6 +493,19 @@ static void *work(void *arg)
 			w->failures++;
 	}
 	w->warnings = ba_ctx_get_warning_count(ctx);
+
+	/* Binds and restores at the same time as the other thread's, on its own tree (vfio_pci loaded
+	 * beforehand: the simulated modprobe finds its tree through the process's environment). */
+	struct ba_device *dev = NULL;
+	if (sim_load_module(w->root, "vfio_pci") < 0 || ba_device_new(ctx, "0000:01:00.0", &dev) < 0)
+		w->failures++;
+	for (unsigned i = 0; dev && i < 20; i++) {
+		enum ba_bind_outcome o1 = BA_BIND_UNSAFE, o2 = BA_BIND_UNSAFE;
+		if (ba_device_bind(dev, NULL, BA_BIND_NO_LOAD, &o1) < 0 || o1 != BA_BIND_DONE ||
+		    ba_device_restore(dev, 0, &o2) < 0 || o2 != BA_BIND_DONE)
+			w->failures++;
+	}
+	ba_device_unref(dev);
 	ba_aliasdb_unref(db);
 	ba_ctx_unref(ctx);
 	return NULL;
@@ -509,6 +525,7 @@ Test(threads, two_contexts)
 		/* Each context saw its own thread's messages, and only those. */
 		cr_assert_eq(w[i].rec.errors, w[i].bad_settings, "thread %d: %s", i, w[i].rec.text);
 		cr_assert_eq(w[i].warnings, 0);
+		cr_assert_eq(w[i].rec.bound, 20, "thread %d: %u binds logged", i, w[i].rec.bound);
 		remove_tree(w[i].root);
 	}
 }
