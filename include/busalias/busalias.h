@@ -110,9 +110,10 @@ enum ba_module_flags {
 
 /*
  * Read one module file (.ko, .ko.gz, .ko.xz, .ko.zst) and generate the modalias patterns of its device
- * tables, as the kernel's modpost would.  *out is set whenever memory allows, also on failure, so that
- * the messages can be read: release it with ba_module_unref().  Returns 0; or -errno when the file could
- * not be read as a module at all (-ENOENT, -EACCES, -ENOEXEC not an ELF object, -EINVAL malformed, ...).
+ * tables, as the kernel's modpost would.  *out is set, also when the file cannot be read, so that its
+ * messages can be read (release it with ba_module_unref()); it is NULL only for -ENOMEM, -EINVAL (bad
+ * arguments) or when no plugin can be loaded (that -errno, logged).  Returns 0; or -errno when the file
+ * could not be read as a module at all (-ENOENT, -EACCES, -ENOEXEC not an ELF object, -EINVAL malformed, ...).
  * The messages about this module go into the object, not to the log; they are counted as the
  * context's warnings.  Safe to call from several threads on one context once its plugins are loaded.
  */
