@@ -186,9 +186,21 @@ static int write_all(int fd, const char *p, size_t len)
 int cli_write_file_atomic(const char *path, const void *data, size_t len)
 {
 	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 8);
+	struct stat st;
+	char *tmp;
 	int fd, r;
 
+	/* A device or FIFO (-o /dev/null, /dev/stdout) is written to: renaming over it would replace it. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0)
+			return -errno;
+		r = write_all(fd, data, len);
+		if (close(fd) < 0 && r == 0)
+			r = -errno;
+		return r;
+	}
+	tmp = malloc(plen + 8);
 	if (!tmp)
 		return -ENOMEM;
 	memcpy(tmp, path, plen);

@@ -51,7 +51,8 @@ void outbuf_addf(struct outbuf *o, const char *fmt, ...) _cli_printf_(2, 3);
 /* s as a JSON string: quotes, escapes, a byte that is not UTF-8 as U+FFFD. */
 void outbuf_add_json_string(struct outbuf *o, const char *s);
 void outbuf_release(struct outbuf *o);
-/* Write len bytes to path through a temporary file and rename(2): 0 or -errno. */
+/* Write len bytes to path through a temporary file and rename(2), or into it if it is a device or a
+ * FIFO (never replace /dev/null): 0 or -errno. */
 int cli_write_file_atomic(const char *path, const void *data, size_t len);
 
 #endif
