@@ -5,16 +5,24 @@
  * table and counts the MODULE_DEVICE_TABLE() symbols (the three spellings
  * core/symname.c knows).  No .modinfo, no table decoding, no output but the
  * counts, so `busalias gen` time / minscan time is busalias's overhead.
+ * -j N reads the files in N threads (default 1), each taking the next file
+ * of the list, as busalias gen -j N does.
  */
 #include <fcntl.h>
 #include <ftw.h>
 #include <gelf.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static unsigned long n_files, n_tables, n_bad;
+static atomic_ulong n_files, n_tables, n_bad;
+static char **paths;
+static size_t n_paths, cap_paths;
+static atomic_size_t next_path;
 
 static bool is_table_symbol(const char *s)
 {
@@ -89,23 +97,60 @@ static int visit(const char *path, const struct stat *st, int flag, struct FTW *
 
 	(void)st;
 	(void)ftw;
-	if (flag == FTW_F && len > 3 && strcmp(path + len - 3, ".ko") == 0)
-		scan(path);
+	if (flag == FTW_F && len > 3 && strcmp(path + len - 3, ".ko") == 0) {
+		if (n_paths == cap_paths) {
+			cap_paths = cap_paths ? 2 * cap_paths : 1024;
+			if (!(paths = realloc(paths, cap_paths * sizeof(*paths))))
+				return -1;
+		}
+		if (!(paths[n_paths++] = strdup(path)))
+			return -1;
+	}
 	return 0;
+}
+
+static void *worker(void *unused)
+{
+	size_t i;
+
+	(void)unused;
+	while ((i = atomic_fetch_add(&next_path, 1)) < n_paths)
+		scan(paths[i]);
+	return NULL;
 }
 
 int main(int argc, char **argv)
 {
-	if (argc < 2) {
-		fprintf(stderr, "Usage: %s PATH...\n", argv[0]);
+	pthread_t threads[256];
+	long jobs = 1;
+	int opt;
+
+	while ((opt = getopt(argc, argv, "j:")) != -1) {
+		char *end;
+		if (opt != 'j' || (jobs = strtol(optarg, &end, 10), *end) || jobs < 1 || jobs > 256) {
+			fprintf(stderr, "Usage: %s [-j THREADS (1-256)] PATH...\n", argv[0]);
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "Usage: %s [-j THREADS (1-256)] PATH...\n", argv[0]);
 		return 2;
 	}
 	elf_version(EV_CURRENT);
-	for (int i = 1; i < argc; i++)
+	for (int i = optind; i < argc; i++)
 		if (nftw(argv[i], visit, 32, FTW_PHYS) < 0) {
 			perror(argv[i]);
 			return 1;
 		}
-	printf("%lu modules, %lu device tables, %lu unreadable\n", n_files, n_tables, n_bad);
+	for (long t = 1; t < jobs; t++)
+		if (pthread_create(&threads[t], NULL, worker, NULL) != 0) {
+			fprintf(stderr, "%s: cannot start thread %ld\n", argv[0], t);
+			return 1;
+		}
+	worker(NULL);
+	for (long t = 1; t < jobs; t++)
+		pthread_join(threads[t], NULL);
+	printf("%lu modules, %lu device tables, %lu unreadable\n", (unsigned long)n_files, (unsigned long)n_tables,
+	       (unsigned long)n_bad);
 	return 0;
 }

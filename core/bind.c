@@ -8,13 +8,9 @@
 #include <errno.h>
 #include <string.h>
 
+#include "admin.h"
 #include "busalias.h"
 #include "cmdline.h"
-
-struct dev_state {
-	char driver[256];    /* "" = unbound */
-	char override[256];  /* "" = none */
-};
 
 static int get_state(const struct sysfs *sys, const struct ba_device *dev, struct dev_state *st)
 {
@@ -283,6 +279,9 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 	ba_info("%s:%s: driver %s, driver_override %s, modalias %s", dev->bus, dev->name, or_none(orig.driver),
 		or_none(orig.override), or_none(dev->modalias));
 
+	if (o->driver && !strcmp(o->driver, BA_NO_DRIVER))
+		return unbind_device(sys, dev, o->dry_run);
+
 	/* Choose the module. */
 	if (o->driver) {
 		if (!valid_name(o->driver, 255) || strchr(o->driver, ':')) {
@@ -318,6 +317,9 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 		ba_info("module %s (pattern %s)", module, m.v[0].pattern);
 		alias_matches_release(&m);
 	}
+
+	if (!o->no_iommu_check && iommu_check(sys, dev, module) != 0)
+		return BA_EXIT_USAGE;
 
 	/* Load it and learn the driver's name on this bus. */
 	if (!module_driver(sys, module, dev->bus, drv, sizeof(drv))) {
@@ -393,7 +395,8 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 		return roll_back(sys, dev, &orig);
 	}
 	ba_info("%s:%s is now bound to %s", dev->bus, dev->name, drv);
-	warn_group(sys, dev);
+	if (!o->no_group_warning)
+		warn_group(sys, dev);
 	return BA_EXIT_OK;
 }
 
@@ -435,4 +438,14 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 	}
 	ba_info("%s:%s is now on driver %s", dev->bus, dev->name, or_none(now.driver));
 	return BA_EXIT_OK;
+}
+
+int device_state_read(const struct sysfs *sys, const struct ba_device *dev, struct dev_state *st)
+{
+	return get_state(sys, dev, st);
+}
+
+int device_state_roll_back(const struct sysfs *sys, const struct ba_device *dev, const struct dev_state *orig)
+{
+	return roll_back(sys, dev, orig);
 }

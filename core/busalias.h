@@ -190,9 +190,19 @@ struct ba_plugin {
 	const struct busalias_plugin *desc;
 };
 
+struct plugin_index;
 struct plugin_set {
-	struct ba_plugin *plugins;
+	struct ba_plugin *plugins;  /* the plugins dlopen()ed so far, in load order */
 	size_t n;
+	/*
+	 * Set before loading a directory: the plugins its plugins.index describes (every *.so there, each
+	 * of the size and time it lists) are dlopen()ed only when first needed: by plugin_set_table() for
+	 * a table type, plugin_set_load_buses() for binding, plugin_set_load_all().  Without an index, or
+	 * with a stale one, a directory is loaded whole, as without lazy.
+	 */
+	bool lazy;
+	unsigned late_errors;        /* plugins refused when loaded on demand (each reported) */
+	struct plugin_index *index;  /* private: the plugins not loaded yet */
 };
 
 /* Check a descriptor as the loader does; on refusal writes why. */
@@ -203,7 +213,14 @@ int plugin_set_load_file(struct plugin_set *set, const char *path, bool require_
 /* Add a descriptor already in memory (a statically linked plugin); checked as a loaded one is. */
 int plugin_set_add(struct plugin_set *set, const struct busalias_plugin *desc, const char *path, void *handle);
 void plugin_set_free(struct plugin_set *set);
+/* The table type, loading its plugin if it is not yet (safe from several threads at once). */
 const struct ba_table_type *plugin_set_table(const struct plugin_set *set, const char *type, size_t type_len);
+/* Load every plugin not loaded yet that binds a sysfs bus / every one.  0, or the first error (reported). */
+int plugin_set_load_buses(struct plugin_set *set);
+int plugin_set_load_all(struct plugin_set *set);
+/* Write dir/plugins.index describing the plugins of set loaded from dir: 0 or -errno (reported). */
+int plugin_set_write_index(const struct plugin_set *set, const char *dir);
+#define PLUGIN_INDEX_NAME "plugins.index"
 
 /* aliasfmt.c: a table type's declarative alias (no formatter of its own). */
 int format_parts(const struct ba_table_type *tt, struct ba_out *out, const struct ba_entry *e);
@@ -276,6 +293,8 @@ struct ba_config {
 	char *lock_dir;
 	char *modprobe;
 	char *prefix;
+	char *overrides_dir;  /* persisted overrides, one file per device (bind --persist) */
+	char *pci_ids;        /* pci.ids for status's names; NULL: the usual places; "none": no names */
 	double lock_timeout;  /* seconds to wait for a device lock; 0: do not wait */
 	bool quiet;
 	sysfs_write_fn *sysfs_write;  /* NULL: sysfs_write_real (not a configuration key: for simulations) */
@@ -396,8 +415,10 @@ const char *device_match_prefix(const struct ba_device *dev, const struct ba_con
 
 /* bind.c */
 struct bind_opts {
-	const char *driver;  /* --driver: a module (or driver) name; NULL: best match */
+	const char *driver;  /* --driver: a module (or driver) name; NULL: best match; "none": unbind only */
 	bool dry_run, force, no_load;
+	bool no_iommu_check;    /* --no-iommu-check: bind a VFIO driver without an IOMMU */
+	bool no_group_warning;  /* the caller warns about the IOMMU group once every device is bound */
 };
 /* Return a ba_exit status; every step is reported on stderr. */
 int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "admin.h"
 #include "busalias.h"
 #include "cmdline.h"
 
@@ -24,12 +25,23 @@ enum {
 	OPT_NO_LOAD,
 	OPT_JSON,
 	OPT_LOCK_TIMEOUT,
+	/* issue 10 (admin.h) */
+	OPT_GROUP,
+	OPT_PERSIST,
+	OPT_OVERRIDES_DIR,
+	OPT_NO_IOMMU_CHECK,
+	OPT_LONG,
+	OPT_BUS,
+	OPT_CLASS,
+	OPT_OVERRIDDEN,
+	OPT_PCI_IDS,
 };
 
 struct bind_args {
 	bool all, json;
 	const char *device;
 	struct bind_opts o;
+	struct admin_args x;
 };
 
 /* The options of the four commands; each accepts the ones its help lists. */
@@ -48,6 +60,15 @@ static const struct option long_options[] = {
 	{ "no-load", no_argument, NULL, OPT_NO_LOAD },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
+	{ "group", no_argument, NULL, OPT_GROUP },
+	{ "persist", no_argument, NULL, OPT_PERSIST },
+	{ "overrides-dir", required_argument, NULL, OPT_OVERRIDES_DIR },
+	{ "no-iommu-check", no_argument, NULL, OPT_NO_IOMMU_CHECK },
+	{ "long", no_argument, NULL, OPT_LONG },
+	{ "bus", required_argument, NULL, OPT_BUS },
+	{ "class", required_argument, NULL, OPT_CLASS },
+	{ "overridden", no_argument, NULL, OPT_OVERRIDDEN },
+	{ "pci-ids", required_argument, NULL, OPT_PCI_IDS },
 	COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -71,25 +92,40 @@ static const struct {
 	  "      --device DEV       take the modalias of a device\n"
 	  "      --all              list every matching pattern with its score, best first\n" MODULES_HELP SYSFS_HELP,
 	  "all device alias-file basedir kernel module-root prefix sysfs-root" },
-	{ "bind", "[OPTIONS] DEV",
-	  "Bind DEV to the best PREFIX match (or --driver), rolling back on any failure.\n\n"
-	  "      --driver NAME      module (or driver) to bind instead of the best match\n"
+	{ "bind", "[OPTIONS] DEV...",
+	  "Bind each DEV (a device or a network interface) to the best PREFIX match (or --driver),\n"
+	  "all or nothing: on any failure every device goes back to where it was.\n\n"
+	  "      --driver NAME      module (or driver) to bind instead of the best match;\n"
+	  "                         none: leave the device without a driver (undone by restore)\n"
+	  "      --group            every endpoint of each DEV's IOMMU group (bridges left alone)\n"
+	  "      --persist          also store the override, applied again at boot (udev, systemd)\n"
+	  "      --overrides-dir DIR  persisted overrides (default " BUSALIAS_OVERRIDES_DIR ")\n"
+	  "      --no-iommu-check   bind a VFIO driver even when the kernel has no IOMMU\n"
 	  "      --dry-run          print every write and command, change nothing\n"
 	  "      --force            take a device that is in use (network interface up)\n"
 	  "      --no-load          do not run modprobe\n"
 	  "      --modprobe PATH    modprobe to run (default /sbin/modprobe)\n"
 	  "      --lock-dir DIR     per-device locks (default /run/busalias)\n" LOCK_TIMEOUT_HELP MODULES_HELP SYSFS_HELP,
-	  "driver dry-run force no-load modprobe lock-dir lock-timeout alias-file basedir kernel module-root prefix sysfs-root" },
-	{ "restore", "[OPTIONS] DEV",
-	  "Clear DEV's driver_override and give it back to the driver the kernel would choose.\n\n"
+	  "driver dry-run force no-load modprobe lock-dir lock-timeout alias-file basedir kernel module-root prefix sysfs-root "
+	  "group persist overrides-dir no-iommu-check" },
+	{ "restore", "[OPTIONS] DEV...",
+	  "Clear each DEV's driver_override and give it back to the driver the kernel would choose.\n\n"
 	  "      --dry-run          print every write, change nothing\n"
+	  "      --group            every endpoint of each DEV's IOMMU group\n"
+	  "      --persist          also drop the persisted override\n"
+	  "      --overrides-dir DIR  persisted overrides (default " BUSALIAS_OVERRIDES_DIR ")\n"
 	  "      --lock-dir DIR     per-device locks (default /run/busalias)\n" LOCK_TIMEOUT_HELP SYSFS_HELP,
-	  "dry-run lock-dir lock-timeout sysfs-root" },
+	  "dry-run lock-dir lock-timeout sysfs-root group persist overrides-dir" },
 	{ "status", "[OPTIONS] [DEV...]",
 	  "Show bus, driver, driver_override, IOMMU group and best VFIO candidate of devices\n"
-	  "(default: every device of every plugin's bus).\n\n"
-	  "      --json             machine-readable output\n" MODULES_HELP SYSFS_HELP,
-	  "json alias-file basedir kernel module-root prefix sysfs-root" },
+	  "(default: every device of every plugin's bus), one line per device.\n\n"
+	  "      --long             several lines per device, with the group's members\n"
+	  "      --json             machine-readable output\n"
+	  "      --bus BUS          only devices of BUS\n"
+	  "      --class HEX        only PCI devices whose class starts with HEX (02: network, 0300: VGA)\n"
+	  "      --overridden       only devices with a driver_override\n"
+	  "      --pci-ids FILE     vendor and device names from FILE (none: no names)\n" MODULES_HELP SYSFS_HELP,
+	  "json alias-file basedir kernel module-root prefix sysfs-root long bus class overridden pci-ids" },
 };
 
 static bool allowed(const char *list, const char *opt)
@@ -165,6 +201,37 @@ static int parse(int ci, int argc, char **argv, struct ba_config *cfg, struct bi
 		case OPT_JSON:
 			a->json = true;
 			break;
+		case OPT_GROUP:
+			a->x.group = true;
+			break;
+		case OPT_PERSIST:
+			a->x.persist = true;
+			break;
+		case OPT_OVERRIDES_DIR:
+			if (optarg[0] != '/') {
+				ba_err("--overrides-dir must be an absolute path");
+				return BA_EXIT_USAGE;
+			}
+			config_set(&cfg->overrides_dir, optarg);
+			break;
+		case OPT_NO_IOMMU_CHECK:
+			a->o.no_iommu_check = true;
+			break;
+		case OPT_LONG:
+			a->x.long_view = true;
+			break;
+		case OPT_BUS:
+			a->x.bus = optarg;
+			break;
+		case OPT_CLASS:
+			a->x.class = optarg;
+			break;
+		case OPT_OVERRIDDEN:
+			a->x.overridden = true;
+			break;
+		case OPT_PCI_IDS:
+			config_set(&cfg->pci_ids, optarg);
+			break;
 		case 'h':
 			printf("Usage: busalias %s %s\n%s" COMMON_OPTIONS_HELP, commands[ci].name, commands[ci].synopsis,
 			       commands[ci].help);
@@ -207,7 +274,7 @@ static int errno_exit(int r)
 int cmd_match(int argc, char **argv, struct ba_config *cfg)
 {
 	struct bind_args a;
-	struct plugin_set set = { 0 };
+	struct plugin_set set = { .lazy = true };  /* only the plugins that bind a bus */
 	struct ba_device dev;
 	struct sysfs sys;
 	struct alias_matches m;
@@ -225,6 +292,7 @@ int cmd_match(int argc, char **argv, struct ba_config *cfg)
 		sysfs_init_config(&sys, cfg, false);
 		if (load_plugins(&set, cfg) < 0)
 			return BA_EXIT_USAGE;
+		plugin_set_load_buses(&set);
 		r = device_resolve(&set, &sys, a.device, &dev);
 		if (r < 0) {
 			plugin_set_free(&set);
@@ -265,20 +333,20 @@ int cmd_match(int argc, char **argv, struct ba_config *cfg)
 static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *cfg)
 {
 	struct bind_args a;
-	struct plugin_set set = { 0 };
+	struct plugin_set set = { .lazy = true };  /* only the plugins that bind a bus */
 	struct ba_device dev;
 	struct sysfs sys;
 	int lock = -1, r = parse(command_index(bind ? "bind" : "restore"), argc, argv, cfg, &a);
 
 	if (r >= 0)
 		return r;
-	if (optind + 1 != argc) {
-		ba_err("%s: give exactly one DEV", bind ? "bind" : "restore");
-		return BA_EXIT_USAGE;
-	}
+	/* Several devices, groups, persistence: all or nothing over the set (multibind.c). */
+	if (optind + 1 != argc || a.x.group || a.x.persist)
+		return bind_many(bind, &a.x, &a.o, argv + optind, argc - optind, cfg);
 	sysfs_init_config(&sys, cfg, a.o.dry_run);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
+	plugin_set_load_buses(&set);
 	r = device_resolve(&set, &sys, argv[optind], &dev);
 	if (r < 0) {
 		plugin_set_free(&set);
@@ -297,6 +365,12 @@ static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *c
 			plugin_set_free(&set);
 			return BA_EXIT_FAILURE;
 		}
+		if (lock < 0 && (lock == -EACCES || lock == -EPERM || lock == -EROFS) && geteuid() != 0) {
+			ba_err("%s needs root: moving a device between drivers writes to sysfs (%s: %s)",
+			       bind ? "bind" : "restore", cfg->lock_dir, strerror(-lock));
+			plugin_set_free(&set);
+			return BA_EXIT_FAILURE;
+		}
 		if (lock < 0) {
 			ba_err("%s: cannot take the lock for %s:%s: %s", cfg->lock_dir, dev.bus, dev.name,
 			       strerror(-lock));
@@ -305,6 +379,8 @@ static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *c
 		}
 	}
 	r = bind ? bind_device(cfg, &sys, &dev, &a.o) : restore_device(cfg, &sys, &dev, a.o.dry_run);
+	if (!bind && r == BA_EXIT_OK)
+		persist_warn_kept(cfg, &dev);
 	if (lock >= 0)
 		close(lock);
 	plugin_set_free(&set);
@@ -453,7 +529,7 @@ static void status_one(const struct ba_config *cfg, const struct sysfs *sys, con
 int cmd_status(int argc, char **argv, struct ba_config *cfg)
 {
 	struct bind_args a;
-	struct plugin_set set = { 0 };
+	struct plugin_set set = { .lazy = true };  /* only the plugins that bind a bus */
 	struct sysfs sys;
 	struct ba_device *devs = NULL;
 	struct strbuf sb = { 0 };
@@ -461,9 +537,14 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 	_cleanup_free_ char *alias_path = NULL, *alias_alt = NULL;
 	const char *alias_file = NULL;
 	int r = parse(command_index("status"), argc, argv, cfg, &a), ret = BA_EXIT_OK;
+	struct status_filter filter;
+	struct pci_ids *pci_ids = NULL;
 
 	if (r >= 0)
 		return r;
+	filter = (struct status_filter){ .bus = a.x.bus, .class = a.x.class, .overridden = a.x.overridden };
+	if (status_filter_check(&filter) != 0)
+		return BA_EXIT_USAGE;
 	/* A bad --kernel is a usage error (reported), said once, before any output; a missing tree is said
 	 * below, as a modules.alias that cannot be read, only if some device needs it. */
 	if (config_alias_path(cfg, &alias_path, &alias_alt) == -EINVAL)
@@ -471,6 +552,7 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 	sysfs_init_config(&sys, cfg, false);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
+	plugin_set_load_buses(&set);
 	if (optind < argc) {
 		devs = xcalloc((size_t)(argc - optind), sizeof(*devs));
 		for (int i = optind; i < argc; i++) {
@@ -492,6 +574,7 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 		}
 		device_list_all(&set, &sys, &devs, &n);
 	}
+	status_filter_apply(&sys, &filter, devs, &n);
 	/* modules.alias is checked once, and only if some device has a modalias to look up. */
 	bool need_aliases = false;
 	for (size_t i = 0; i < n; i++)
@@ -503,8 +586,14 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 		alias_file = alias_path;
 	if (a.json)
 		strbuf_adds(&sb, "[\n");
+	if (!a.json && !a.x.long_view)
+		pci_ids = pci_ids_open(cfg->pci_ids);
 	for (size_t i = 0; i < n; i++)
-		status_one(cfg, &sys, &devs[i], a.json, i == 0, &alias_file, &sb);
+		if (!a.json && !a.x.long_view)
+			status_line(cfg, &sys, pci_ids, &devs[i], &alias_file, &sb);
+		else
+			status_one(cfg, &sys, &devs[i], a.json, i == 0, &alias_file, &sb);
+	pci_ids_free(pci_ids);
 	/* Done, but the candidates are unknown: the warning said why. */
 	if (need_aliases && !alias_file && ret == BA_EXIT_OK)
 		ret = BA_EXIT_PARTIAL;

@@ -442,6 +442,8 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 
 	results = or_die(calloc(paths.n ? paths.n : 1, sizeof(*results)));
 	generate_all(ctx, flags, paths.v, results, paths.n, jobs);
+	if (ba_ctx_get_plugin_errors(ctx))
+		status = CLI_EXIT_PARTIAL; /* a plugin refused when a table needed it */
 	size_t modules_read = 0;
 	for (size_t i = 0; i < paths.n; i++) {
 		r = results[i].error;

@@ -96,27 +96,33 @@ static void usage(FILE *f)
 	      "sysfs bus, match prefix, device-table types and file.  Refused plugins are reported on\n"
 	      "standard error, as for every command.\n\n"
 	      "      --json            JSON instead of tab-separated lines\n"
+	      "      --write-index     write the plugin directory's " PLUGIN_INDEX_NAME " (what each plugin declares,\n"
+	      "                        so that commands load only the plugins they need); nothing is listed\n"
 	      COMMON_OPTIONS_HELP,
 	      f);
 }
 
 int cmd_plugins(int argc, char **argv, struct ba_config *cfg)
 {
-	enum { OPT_JSON = 0x100 };
+	enum { OPT_JSON = 0x100, OPT_WRITE_INDEX };
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
+		{ "write-index", no_argument, NULL, OPT_WRITE_INDEX },
 		COMMON_OPTIONS,
 		{ 0 },
 	};
 	struct plugin_set set = { 0 };
 	struct strbuf sb = { 0 };
-	bool json = false;
+	bool json = false, write_index = false;
 	int c, r, status = BA_EXIT_OK;
 
 	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_JSON:
 			json = true;
+			break;
+		case OPT_WRITE_INDEX:
+			write_index = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -132,9 +138,22 @@ int cmd_plugins(int argc, char **argv, struct ba_config *cfg)
 		ba_err("plugins: unexpected argument '%s'", argv[optind]);
 		return BA_EXIT_USAGE;
 	}
+	if (write_index) {
+		/* The plugin directory alone, all of it: an index of a directory with a refused plugin would hide it. */
+		r = plugin_set_load_dir(&set, cfg->plugin_dir, true);
+		if (r == 0)
+			r = plugin_set_write_index(&set, cfg->plugin_dir);
+		else
+			ba_err("%s: not writing %s: a plugin was refused", cfg->plugin_dir, PLUGIN_INDEX_NAME);
+		plugin_set_free(&set);
+		return r == 0 ? BA_EXIT_OK : r == -EINVAL || r == -EEXIST || r == -EPROTO || r == -ENOEXEC ||
+						     r == -ENOENT ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
+	}
 	r = load_plugins(&set, cfg);
 	if (r < 0)
 		return BA_EXIT_USAGE;
+	if (plugin_set_load_all(&set) < 0)
+		r = 1;
 	if (r > 0)
 		status = BA_EXIT_PARTIAL;  /* a plugin or directory was refused: said on stderr */
 	if (json)

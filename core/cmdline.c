@@ -58,7 +58,7 @@ int load_plugins(struct plugin_set *set, const struct ba_config *cfg)
 		if (k < 0 && r >= 0)
 			r = k;
 	}
-	if (set->n == 0)
+	if (set->n == 0 && !set->index)
 		return r < 0 ? r : -ENOENT;  /* each directory said "no usable plugins" */
 	/* One broken third-party plugin must not stop the others, but it is reported in the exit status. */
 	return r < 0 ? 1 : 0;

@@ -27,6 +27,7 @@ void config_init(struct ba_config *c)
 	config_set(&c->sysfs_root, "/sys");
 	config_set(&c->lock_dir, "/run/busalias");
 	config_set(&c->modprobe, "/sbin/modprobe");
+	config_set(&c->overrides_dir, BUSALIAS_OVERRIDES_DIR);
 	c->lock_timeout = 30;
 	/* prefix stays NULL: then the bus plugin's match_prefix, then "vfio_". */
 }
@@ -34,7 +35,7 @@ void config_init(struct ba_config *c)
 void config_release(struct ba_config *c)
 {
 	char **fields[] = { &c->plugin_dir, &c->basedir, &c->kernel, &c->moduledir, &c->module_root, &c->alias_file,
-			    &c->sysfs_root, &c->lock_dir, &c->modprobe, &c->prefix };
+			    &c->sysfs_root, &c->lock_dir, &c->modprobe, &c->prefix, &c->overrides_dir, &c->pci_ids };
 
 	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
 		config_set(fields[i], NULL);
@@ -131,6 +132,8 @@ static int on_pair(void *user, const char *section, const char *key, const char 
 		{ "bind", "lock_dir", offsetof(struct ba_config, lock_dir), true },
 		{ "bind", "modprobe", offsetof(struct ba_config, modprobe), true },
 		{ "bind", "prefix", offsetof(struct ba_config, prefix), false },
+		{ "bind", "overrides_dir", offsetof(struct ba_config, overrides_dir), true },
+		{ "status", "pci_ids", offsetof(struct ba_config, pci_ids), false },
 	};
 
 	if (!strcmp(section, "output") && !strcmp(key, "quiet")) {

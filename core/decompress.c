@@ -14,6 +14,88 @@
 #ifdef HAVE_ZSTD
 #include <zstd.h>
 #endif
+#if defined(HAVE_ZLIB) || defined(HAVE_LZMA) || defined(HAVE_ZSTD)
+#include <dlfcn.h>
+#include <pthread.h>
+#endif
+
+/*
+ * zlib, liblzma and libzstd are dlopen()ed at the first .ko.gz, .ko.xz or .ko.zst, not linked:
+ * mapping them cost every process ~0.2 ms at start, half of what `busalias match` spends besides
+ * its lookup, and most commands read no compressed module.  The sonames are those of the
+ * libraries' stable ABIs.
+ */
+struct lazy_lib {
+	const char *soname;
+	const char *const *symbols;  /* NULL-terminated; fn[i] is symbols[i] */
+	void *fn[8];
+	pthread_once_t once;
+	char error[256];  /* why it could not be loaded; "" once loaded */
+};
+
+#if defined(HAVE_ZLIB) || defined(HAVE_LZMA) || defined(HAVE_ZSTD)
+static void lazy_lib_open(struct lazy_lib *l)
+{
+	void *h = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL);
+
+	if (!h) {
+		snprintf(l->error, sizeof(l->error), "cannot load %s: %s", l->soname, dlerror());
+		return;
+	}
+	for (size_t i = 0; l->symbols[i]; i++)
+		if (!(l->fn[i] = dlsym(h, l->symbols[i]))) {
+			snprintf(l->error, sizeof(l->error), "%s has no %s", l->soname, l->symbols[i]);
+			dlclose(h);
+			return;
+		}
+	l->error[0] = '\0';
+}
+
+#define LAZY_LIB_GET(l, init)                                     \
+	static bool l##_get(const char **why)                     \
+	{                                                         \
+		pthread_once(&l.once, init);                      \
+		if (l.error[0])                                   \
+			*why = l.error;                           \
+		return !l.error[0];                               \
+	}
+#endif
+
+#ifdef HAVE_ZLIB
+static const char *const gz_symbols[] = { "inflateInit2_", "inflate", "inflateEnd", NULL };
+static struct lazy_lib gz = { .soname = "libz.so.1", .symbols = gz_symbols, .once = PTHREAD_ONCE_INIT,
+			      .error = "not loaded" };
+static void gz_open(void) { lazy_lib_open(&gz); }
+LAZY_LIB_GET(gz, gz_open)
+#define gz_init(z, bits) ((int (*)(z_streamp, int, const char *, int))gz.fn[0])(z, bits, ZLIB_VERSION, (int)sizeof(*(z)))
+#define gz_inflate ((int (*)(z_streamp, int))gz.fn[1])
+#define gz_end ((int (*)(z_streamp))gz.fn[2])
+#endif
+
+#ifdef HAVE_LZMA
+static const char *const xz_symbols[] = { "lzma_stream_decoder", "lzma_code", "lzma_end", NULL };
+static struct lazy_lib xz = { .soname = "liblzma.so.5", .symbols = xz_symbols, .once = PTHREAD_ONCE_INIT,
+			      .error = "not loaded" };
+static void xz_open(void) { lazy_lib_open(&xz); }
+LAZY_LIB_GET(xz, xz_open)
+#define xz_stream_decoder ((lzma_ret(*)(lzma_stream *, uint64_t, uint32_t))xz.fn[0])
+#define xz_code ((lzma_ret(*)(lzma_stream *, lzma_action))xz.fn[1])
+#define xz_end ((void (*)(lzma_stream *))xz.fn[2])
+#endif
+
+#ifdef HAVE_ZSTD
+static const char *const zstd_symbols[] = { "ZSTD_createDStream", "ZSTD_freeDStream", "ZSTD_getFrameContentSize",
+					    "ZSTD_decompressStream", "ZSTD_isError", NULL };
+static struct lazy_lib zstd = { .soname = "libzstd.so.1", .symbols = zstd_symbols, .once = PTHREAD_ONCE_INIT,
+				.error = "not loaded" };
+static void zstd_open(void) { lazy_lib_open(&zstd); }
+LAZY_LIB_GET(zstd, zstd_open)
+#define zstd_create ((ZSTD_DStream * (*)(void)) zstd.fn[0])
+#define zstd_free ((size_t(*)(ZSTD_DStream *))zstd.fn[1])
+#define zstd_content_size ((unsigned long long (*)(const void *, size_t))zstd.fn[2])
+#define zstd_decompress ((size_t(*)(ZSTD_DStream *, ZSTD_outBuffer *, ZSTD_inBuffer *))zstd.fn[3])
+#define zstd_is_error ((unsigned (*)(size_t))zstd.fn[4])
+#endif
 
 /* Modules are at most a few hundred MiB decompressed; more is a hostile input. */
 #define MAX_DECOMPRESSED ((size_t)1 << 30)
@@ -59,10 +141,13 @@ static int gunzip(const void *in, size_t in_len, void **out, size_t *out_len, co
 {
 	z_stream z = { 0 };
 	size_t cap = in_len * 4 + 4096;
-	unsigned char *buf = xmalloc(cap);
+	unsigned char *buf;
 	int r;
 
-	if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+	if (!gz_get(why))
+		return -ENOTSUP;
+	buf = xmalloc(cap);
+	if (gz_init(&z, 16 + MAX_WBITS) != Z_OK) {
 		free(buf);
 		*why = "zlib init failed";
 		return -ENOMEM;
@@ -78,10 +163,10 @@ static int gunzip(const void *in, size_t in_len, void **out, size_t *out_len, co
 		}
 		z.next_out = buf + z.total_out;
 		z.avail_out = (uInt)(cap - z.total_out);
-		r = inflate(&z, Z_NO_FLUSH);
+		r = gz_inflate(&z, Z_NO_FLUSH);
 	} while (r == Z_OK);
 	*out_len = z.total_out;
-	inflateEnd(&z);
+	gz_end(&z);
 	if (r != Z_STREAM_END) {
 		free(buf);
 		*why = r == Z_OK ? "decompressed size too large" : "corrupt gzip data";
@@ -97,10 +182,13 @@ static int unxz(const void *in, size_t in_len, void **out, size_t *out_len, cons
 {
 	lzma_stream s = LZMA_STREAM_INIT;
 	size_t cap = in_len * 4 + 4096;
-	unsigned char *buf = xmalloc(cap);
+	unsigned char *buf;
 	lzma_ret r;
 
-	if (lzma_stream_decoder(&s, MAX_XZ_MEMORY, LZMA_CONCATENATED) != LZMA_OK) {
+	if (!xz_get(why))
+		return -ENOTSUP;
+	buf = xmalloc(cap);
+	if (xz_stream_decoder(&s, MAX_XZ_MEMORY, LZMA_CONCATENATED) != LZMA_OK) {
 		free(buf);
 		*why = "xz init failed";
 		return -ENOMEM;
@@ -116,10 +204,10 @@ static int unxz(const void *in, size_t in_len, void **out, size_t *out_len, cons
 		}
 		s.next_out = buf + s.total_out;
 		s.avail_out = cap - s.total_out;
-		r = lzma_code(&s, LZMA_FINISH);
+		r = xz_code(&s, LZMA_FINISH);
 	} while (r == LZMA_OK);
 	*out_len = s.total_out;
-	lzma_end(&s);
+	xz_end(&s);
 	if (r != LZMA_STREAM_END) {
 		free(buf);
 		*why = r == LZMA_OK ? "decompressed size too large"
@@ -135,13 +223,17 @@ static int unxz(const void *in, size_t in_len, void **out, size_t *out_len, cons
 #ifdef HAVE_ZSTD
 static int unzstd(const void *in, size_t in_len, void **out, size_t *out_len, const char **why)
 {
-	ZSTD_DStream *ds = ZSTD_createDStream();
+	ZSTD_DStream *ds;
 	size_t cap = in_len * 4 + 4096, r = 1;
-	unsigned long long hint = ZSTD_getFrameContentSize(in, in_len);
+	unsigned long long hint;
 	ZSTD_inBuffer ib = { in, in_len, 0 };
 	ZSTD_outBuffer ob;
 	unsigned char *buf;
 
+	if (!zstd_get(why))
+		return -ENOTSUP;
+	ds = zstd_create();
+	hint = zstd_content_size(in, in_len);
 	if (!ds) {
 		*why = "zstd init failed";
 		return -ENOMEM;
@@ -160,16 +252,16 @@ static int unzstd(const void *in, size_t in_len, void **out, size_t *out_len, co
 			ob.size = cap;
 		}
 		size_t before_in = ib.pos, before_out = ob.pos;
-		r = ZSTD_decompressStream(ds, &ob, &ib);
-		if (ZSTD_isError(r))
+		r = zstd_decompress(ds, &ob, &ib);
+		if (zstd_is_error(r))
 			break;
 		if (ib.pos == before_in && ob.pos == before_out && ob.pos < ob.size)
 			break; /* truncated: no progress possible */
 	}
-	ZSTD_freeDStream(ds);
-	if (ZSTD_isError(r) || r != 0 || ib.pos < ib.size) {
+	zstd_free(ds);
+	if (zstd_is_error(r) || r != 0 || ib.pos < ib.size) {
 		free(buf);
-		*why = ZSTD_isError(r) ? "corrupt zstd data" : "truncated zstd data";
+		*why = zstd_is_error(r) ? "corrupt zstd data" : "truncated zstd data";
 		return -EINVAL;
 	}
 	*out = buf;

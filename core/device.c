@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "admin.h"
 #include "busalias.h"
 #include "cmdline.h"
 
@@ -140,6 +141,9 @@ int device_resolve(const struct plugin_set *set, const struct sysfs *sys, const 
 					if (sysfs_exists(sys, d))
 						p = q;
 				}
+			/* Not a device name: a network interface stands for its device. */
+			if (!p && netdev_devpath(sys, arg, path, sizeof(path)) == 0)
+				goto resolved;
 			if (!p) {
 				ba_err("'%s': no such device on any bus a plugin handles", arg);
 				return -ENODEV;
@@ -152,6 +156,7 @@ int device_resolve(const struct plugin_set *set, const struct sysfs *sys, const 
 			return -ENODEV;
 		}
 	}
+resolved:
 	r = fill_from_path(set, sys, path, dev);
 	if (r < 0)
 		return r;

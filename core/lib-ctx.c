@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* The library context: settings, plugins, log (busalias_ctx(3)). */
 #include <errno.h>
-#include <gelf.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <syslog.h>
@@ -11,18 +10,16 @@
 
 BA_EXPORT struct ba_ctx *ba_ctx_new(void)
 {
-	struct ba_ctx *ctx;
+	struct ba_ctx *ctx = calloc(1, sizeof(*ctx));
 
-	/* libelf's version handshake: idempotent, and needed before any module is read. */
-	if (elf_version(EV_CURRENT) == EV_NONE)
-		return NULL;
-	ctx = calloc(1, sizeof(*ctx));
 	if (!ctx)
 		return NULL;
 	ctx->refcount = 1;
 	ba_log_init(&ctx->log);
 	ctx->log.priority = LOG_WARNING;
 	config_init(&ctx->cfg);
+	/* With a plugins.index, a plugin is dlopen()ed when first needed (a table type, a bus). */
+	ctx->plugins.lazy = true;
 	return ctx;
 }
 
@@ -186,11 +183,25 @@ int ctx_plugins(struct ba_ctx *ctx)
 	return ctx->plugins_status;
 }
 
+int ctx_bus_plugins(struct ba_ctx *ctx)
+{
+	int r = ctx_plugins(ctx);
+
+	if (r >= 0)
+		plugin_set_load_buses(&ctx->plugins);
+	return r;
+}
+
 BA_EXPORT int ba_ctx_load_plugins(struct ba_ctx *ctx)
 {
 	CTX_LOG_SCOPE(ctx);
 
 	return ctx_plugins(ctx);
+}
+
+BA_EXPORT unsigned ba_ctx_get_plugin_errors(const struct ba_ctx *ctx)
+{
+	return __atomic_load_n(&ctx->plugins.late_errors, __ATOMIC_RELAXED);
 }
 
 BA_EXPORT size_t ba_ctx_get_plugin_count(const struct ba_ctx *ctx)

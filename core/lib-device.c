@@ -25,7 +25,7 @@ BA_EXPORT int ba_device_new(struct ba_ctx *ctx, const char *name, struct ba_devi
 	*out = NULL;
 	if (!name)
 		return -EINVAL;
-	r = ctx_plugins(ctx);
+	r = ctx_bus_plugins(ctx);
 	if (r < 0)
 		return r;
 	dev = calloc(1, sizeof(*dev));
@@ -51,7 +51,7 @@ BA_EXPORT int ba_device_list(struct ba_ctx *ctx, struct ba_device ***devs, size_
 
 	*devs = NULL;
 	*n = 0;
-	r = ctx_plugins(ctx);
+	r = ctx_bus_plugins(ctx);
 	if (r < 0)
 		return r;
 	sysfs_init_config(&sys, &ctx->cfg, false);

@@ -29,6 +29,8 @@ static inline void ba_log_restorep(struct ba_log **old)
 
 /* Plugins of ctx, loaded on first use: 0 or 1 (some refused), or -errno. */
 int ctx_plugins(struct ba_ctx *ctx);
+/* The same, every plugin that binds a sysfs bus loaded (for devices). */
+int ctx_bus_plugins(struct ba_ctx *ctx);
 
 /* An alias_lookup_buffer() over db's data, for the library's callers inside it. */
 int aliasdb_lookup(struct ba_aliasdb *db, const char *modalias, bool all, struct alias_matches *m);

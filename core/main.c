@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <errno.h>
-#include <gelf.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "admin.h"
 #include "busalias.h"
 #include "cli.h"
 #include "cmdline.h"
@@ -14,9 +14,12 @@ static void usage(FILE *f)
 	      "Commands:\n"
 	      "  gen [PATH...]    print the modalias patterns of modules' device tables\n"
 	      "  match MODALIAS   print the module that best matches a modalias (or --device DEV)\n"
-	      "  bind DEV         move a device to a VFIO (or --driver) driver, rolling back on failure\n"
-	      "  restore DEV      clear driver_override and give the device back to its default driver\n"
+	      "  bind DEV...      move devices to a VFIO (or --driver) driver, all or nothing\n"
+	      "  restore DEV...   clear driver_override and give devices back to their default driver\n"
 	      "  status [DEV...]  driver, driver_override, IOMMU group and VFIO candidate of devices\n"
+	      "  list-overrides   the overrides bind --persist stored\n"
+	      "  apply-overrides  apply the stored overrides (at boot; udev-apply DEVPATH: one device)\n"
+	      "  import-driverctl [DIR]  store driverctl's overrides as busalias's\n"
 	      "  plugins          list the plugins loaded: ABI, bus, table types, file\n"
 	      "  version          print the version and plugin ABI\n"
 	      "  help [COMMAND]   this help, or a command's\n\n"
@@ -122,6 +125,10 @@ int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_da
 		{ "restore", cmd_restore },
 		{ "status", cmd_status },
 		{ "plugins", cmd_plugins },
+		{ "list-overrides", cmd_list_overrides },
+		{ "udev-apply", cmd_udev_apply },
+		{ "apply-overrides", cmd_apply_overrides },
+		{ "import-driverctl", cmd_import_driverctl },
 	};
 	struct ba_config cfg;
 	struct ba_log log;
@@ -130,11 +137,6 @@ int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_da
 
 	ba_log_init(&log);
 	ba_log_use(&log);
-
-	if (elf_version(EV_CURRENT) == EV_NONE) {
-		ba_err("libelf is out of date");
-		return BA_EXIT_FAILURE;
-	}
 	config_init(&cfg);
 	cfg.sysfs_write = write_fn;
 	cfg.sysfs_write_data = write_data;

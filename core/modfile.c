@@ -4,14 +4,87 @@
  * symbols.  Table bytes are taken raw (target byte order); the layout code
  * decodes them, so the host's struct layout never matters.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "busalias.h"
+
+/*
+ * libelf is dlopen()ed at the first module read, not linked: mapping it (and the zlib it needs) cost
+ * every process at start about as much as `busalias match` spends on its whole lookup, and only gen
+ * reads modules.  Every libelf call below goes through this table (the macros after it); the soname
+ * is that of elfutils' stable ABI.
+ */
+#define LIBELF_SONAME "libelf.so.1"
+#define LIBELF_FUNCS(X)                                                                                 \
+	X(elf_version) X(elf_begin) X(elf_end) X(elf_errmsg) X(elf_getdata) X(elf_getscn) X(elf_getshdrnum) \
+	X(elf_getshdrstrndx) X(elf_kind) X(elf_memory) X(elf_nextscn) X(elf_rawdata) X(elf_strptr)          \
+	X(gelf_fsize) X(gelf_getehdr) X(gelf_getshdr) X(gelf_getsymshndx)
+
+static struct {
+#define LIBELF_POINTER(f) __typeof__(&f) f;
+	LIBELF_FUNCS(LIBELF_POINTER)
+#undef LIBELF_POINTER
+} libelf;
+static pthread_once_t libelf_once = PTHREAD_ONCE_INIT;
+static char libelf_error[256] = "not loaded";  /* "" once loaded */
+
+static void libelf_open(void)
+{
+	void *h = dlopen(LIBELF_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!h) {
+		snprintf(libelf_error, sizeof(libelf_error), "cannot load %s: %s", LIBELF_SONAME, dlerror());
+		return;
+	}
+#define LIBELF_RESOLVE(f)                                                                                \
+	if (!(*(void **)&libelf.f = dlsym(h, #f))) {                                                        \
+		snprintf(libelf_error, sizeof(libelf_error), "%s has no %s", LIBELF_SONAME, #f);            \
+		return;                                                                                     \
+	}
+	LIBELF_FUNCS(LIBELF_RESOLVE)
+#undef LIBELF_RESOLVE
+	if (libelf.elf_version(EV_CURRENT) == EV_NONE) {
+		snprintf(libelf_error, sizeof(libelf_error), "%s is out of date", LIBELF_SONAME);
+		return;
+	}
+	libelf_error[0] = '\0';
+}
+
+/* 0, or -ENOTSUP after saying why libelf cannot be used (naming the module). */
+static int libelf_load(const char *path)
+{
+	pthread_once(&libelf_once, libelf_open);
+	if (libelf_error[0]) {
+		ba_warn("%s: cannot read: %s", path, libelf_error);
+		return -ENOTSUP;
+	}
+	return 0;
+}
+
+#define elf_version libelf.elf_version
+#define elf_begin libelf.elf_begin
+#define elf_end libelf.elf_end
+#define elf_errmsg libelf.elf_errmsg
+#define elf_getdata libelf.elf_getdata
+#define elf_getscn libelf.elf_getscn
+#define elf_getshdrnum libelf.elf_getshdrnum
+#define elf_getshdrstrndx libelf.elf_getshdrstrndx
+#define elf_kind libelf.elf_kind
+#define elf_memory libelf.elf_memory
+#define elf_nextscn libelf.elf_nextscn
+#define elf_rawdata libelf.elf_rawdata
+#define elf_strptr libelf.elf_strptr
+#define gelf_fsize libelf.gelf_fsize
+#define gelf_getehdr libelf.gelf_getehdr
+#define gelf_getshdr libelf.gelf_getshdr
+#define gelf_getsymshndx libelf.gelf_getsymshndx
 
 static void module_file_set_name(struct module_file *m, const char *modinfo_name)
 {
@@ -364,9 +437,12 @@ fail:
 
 int module_file_open(const char *path, struct module_file **out)
 {
-	struct module_file *m = xcalloc(1, sizeof(*m));
+	struct module_file *m;
 	int r;
 
+	if ((r = libelf_load(path)) < 0)
+		return r;
+	m = xcalloc(1, sizeof(*m));
 	m->fd = -1;
 	m->path = xstrdup(path);
 	r = load_image(m);
@@ -379,11 +455,14 @@ int module_file_open(const char *path, struct module_file **out)
 
 int module_file_open_mem(const char *path, const void *data, size_t len, struct module_file **out)
 {
-	struct module_file *m = xcalloc(1, sizeof(*m));
+	struct module_file *m;
 	enum compression c = compression_of(path);
 	const char *why = NULL;
 	int r;
 
+	if ((r = libelf_load(path)) < 0)
+		return r;
+	m = xcalloc(1, sizeof(*m));
 	m->fd = -1;
 	m->path = xstrdup(path);
 	if (c == COMP_NONE) {

@@ -176,7 +176,22 @@ int sysfs_write(const struct sysfs *s, const char *path, const char *value)
 		return 0;
 	}
 	if (s->dry_run) {
-		printf("would write '%s' to %s/%s\n", value, s->root, path);
+		/* Escaped: a value is often "\n" (clearing driver_override), which printed raw would break the line. */
+		struct strbuf esc = { 0 };
+		for (const char *c = value; *c; c++) {
+			unsigned char u = (unsigned char)*c;
+			if (u == '\n')
+				strbuf_adds(&esc, "\\n");
+			else if (u == '\\' || u == '\'')
+				strbuf_addf(&esc, "\\%c", u);
+			else if (u < 0x20 || u == 0x7f)
+				strbuf_addf(&esc, "\\x%02x", u);
+			else
+				strbuf_add(&esc, c, 1);
+		}
+		strbuf_add(&esc, "", 0);
+		printf("would write '%s' to %s/%s\n", esc.buf, s->root, path);
+		strbuf_release(&esc);
 		/* Keep the plan in order with the step messages on stderr. */
 		fflush(stdout);
 		return 0;

@@ -95,8 +95,21 @@ int cmp_strp(const void *a, const void *b)
 
 int write_file_atomic(const char *path, const void *data, size_t len)
 {
-	_cleanup_free_ char *tmp = xasprintf("%s.XXXXXX", path);
+	_cleanup_free_ char *tmp = NULL;
+	struct stat st;
 	int fd, r;
+
+	/* A device or FIFO (-o /dev/null, /dev/stdout) is written to: renaming over it would replace it. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0)
+			return -errno;
+		r = write_all(fd, data, len);
+		if (close(fd) < 0 && r == 0)
+			r = -errno;
+		return r;
+	}
+	tmp = xasprintf("%s.XXXXXX", path);
 
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)

@@ -78,10 +78,19 @@ void ba_ctx_set_sysfs_write_fn(struct ba_ctx *ctx, ba_sysfs_write_fn *fn, void *
 /*
  * Load the bus plugins: plugin_dir, then each add_plugin_dir, in order.  Called by the functions that
  * need plugins if not before.  0; 1 if some plugin or directory was refused (logged) but others loaded;
- * -errno if none is usable.  After it returns, the module functions may share the context between threads.
+ * -errno if none is usable.  With a plugins.index in a directory, its plugins are loaded when first needed
+ * (safely from several threads).  After it returns, the module functions may share the context between
+ * threads.
  */
 int ba_ctx_load_plugins(struct ba_ctx *ctx);
-/* Plugins loaded (0 before ba_ctx_load_plugins()), and each one's name and file. */
+/*
+ * Plugins refused when loaded on demand: with a plugins.index (busalias(1), plugins --write-index), a
+ * plugin is dlopen()ed only when a module has its table type or a device its bus, and refused then
+ * (logged, or in the module's messages).  `busalias gen` exits 3 when this is not 0.
+ */
+unsigned ba_ctx_get_plugin_errors(const struct ba_ctx *ctx);
+/* Plugins loaded so far (0 before ba_ctx_load_plugins(); with a plugins.index, those needed so far), and
+ * each one's name and file. */
 size_t ba_ctx_get_plugin_count(const struct ba_ctx *ctx);
 const char *ba_ctx_get_plugin_name(const struct ba_ctx *ctx, size_t i);
 const char *ba_ctx_get_plugin_path(const struct ba_ctx *ctx, size_t i);

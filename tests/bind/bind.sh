@@ -293,7 +293,7 @@ expect_eq "$(cat "$WORK"/c? | grep -c 'already bound')" 3 "three of them found i
 
 # ---- status ----
 newtree
-ba status --alias-file "$T/.sim/modules.alias"
+ba status --long --alias-file "$T/.sim/modules.alias"
 expect_rc 0 "status of every device"
 expect_in "$out" "pci:0000:01:00.0" "lists the pci NIC"
 expect_in "$out" "platform:sim-uart.0" "lists the platform device"
@@ -310,16 +310,19 @@ newtree
 mkdir -p "$T/devices/LNXSYSTM:00/LNXPWRBN:00"
 ln -s "$T/bus/acpi" "$T/devices/LNXSYSTM:00/LNXPWRBN:00/subsystem"
 ln -s "$T/devices/LNXSYSTM:00/LNXPWRBN:00" "$T/bus/acpi/devices/LNXPWRBN:00"
-ba status --alias-file "$T/.sim/modules.alias"
+ba status --long --alias-file "$T/.sim/modules.alias"
 expect_rc 0 "status of every bus"
 expect_eq "$err" "" "no message for descriptions that cannot be bound"
+# The ACPI description of platform:AMDI0010:00 is that device: listed once, as itself.
 expect_eq "$(printf '%s\n' "$out" | grep -v '^ ' | tr '\n' ' ')" \
-	"platform:AMDI0010:00 pci:0000:01:00.0 pci:0000:01:00.1 pci:0000:03:00.0 pci:0000:04:00.0 platform:AMDI0010:00 platform:sim-uart.0 " \
-	"status lists acpi, pci, platform in name order"
+	"pci:0000:00:05.0 pci:0000:01:00.0 pci:0000:01:00.1 pci:0000:03:00.0 pci:0000:04:00.0 pci:0000:06:00.0 pci:0000:06:00.1 platform:AMDI0010:00 platform:sim-uart.0 " \
+	"status lists pci, platform in name order, an ACPI-described device once"
+ba status --long --alias-file "$T/.sim/modules.alias" acpi:AMDI0010:00
 expect_in "$out" $'platform:AMDI0010:00\n  via:             acpi:AMDI0010:00\n  path:            '"$T/devices/platform/AMDI0010:00" \
-	"the ACPI description shows with its physical node"
+	"the ACPI description named shows with its physical node"
+ba status --long --alias-file "$T/.sim/modules.alias"
 text1=$out
-ba status --alias-file "$T/.sim/modules.alias"
+ba status --long --alias-file "$T/.sim/modules.alias"
 expect_eq "$out" "$text1" "status output is deterministic"
 ba status --json --alias-file "$T/.sim/modules.alias"
 expect_rc 0 "status --json of every bus"
@@ -328,11 +331,11 @@ if command -v python3 >/dev/null; then
 import json, sys
 d = json.load(sys.stdin)
 got = [(o["bus"], o["device"], o.get("via")) for o in d]
-want = [("platform", "AMDI0010:00", "acpi:AMDI0010:00"), ("pci", "0000:01:00.0", None), ("pci", "0000:01:00.1", None),
-        ("pci", "0000:03:00.0", None), ("pci", "0000:04:00.0", None), ("platform", "AMDI0010:00", None),
-        ("platform", "sim-uart.0", None)]
+want = [("pci", "0000:00:05.0", None), ("pci", "0000:01:00.0", None), ("pci", "0000:01:00.1", None),
+        ("pci", "0000:03:00.0", None), ("pci", "0000:04:00.0", None), ("pci", "0000:06:00.0", None),
+        ("pci", "0000:06:00.1", None), ("platform", "AMDI0010:00", None), ("platform", "sim-uart.0", None)]
 assert got == want, got
-assert d[0]["driver"] == "i2c_designware" and d[0]["path"].endswith("/devices/platform/AMDI0010:00"), d[0]
+assert d[7]["driver"] == "i2c_designware" and d[7]["path"].endswith("/devices/platform/AMDI0010:00"), d[7]
 for o in d:
     assert set(o) >= {"bus", "device", "path", "modalias", "driver", "driver_override", "iommu_group",
                       "iommu_group_members", "vfio_candidate"}, o
@@ -354,7 +357,7 @@ expect_in "$err" "0000:01:00.1 is still bound to host driver snd_hda_intel" "sta
 # The devices are still shown, every candidate unknown; one warning (not one per device) names the file
 # and the reason, and the exit status is 3: done, but part of the input could not be used.
 newtree
-ba status --alias-file "$WORK/no-such.alias"
+ba status --long --alias-file "$WORK/no-such.alias"
 expect_rc 3 "status without modules.alias: rc 3"
 expect_eq "$err" "busalias: warning: $WORK/no-such.alias: cannot read modules.alias: No such file or directory; VFIO candidates unknown" \
 	"status without modules.alias: one warning naming the file and why"
@@ -377,14 +380,14 @@ expect_eq "$err" "busalias: warning: $WORK/empty-root/lib/modules/6.1.0-test/mod
 # A root with only usr/lib/modules (Debian 13 and later) is found; so is -m's directory.
 mkdir -p "$WORK/usr-root/usr/lib/modules/6.1.0-test" "$WORK/usr-root/kmods/6.1.0-test"
 cp "$T/.sim/modules.alias" "$WORK/usr-root/usr/lib/modules/6.1.0-test/modules.alias"
-ba status -b "$WORK/usr-root" -k 6.1.0-test 0000:01:00.0
+ba status --long -b "$WORK/usr-root" -k 6.1.0-test 0000:01:00.0
 expect_rc 0 "status, -b/-k tree in usr/lib/modules: rc 0"
 expect_in "$out" "vfio_candidate:  vfio_pci" "status, tree in usr/lib/modules: candidate found"
 ba status -b "$WORK/usr-root" -k 6.1.0-test -m kmods 0000:01:00.0
 expect_rc 3 "status -m, no modules.alias there: rc 3"
 expect_eq "$err" "busalias: warning: $WORK/usr-root/kmods/6.1.0-test/modules.alias: cannot read modules.alias: No such file or directory; VFIO candidates unknown" \
 	"status -m: names that tree's modules.alias"
-ba status --module-root "$WORK/usr-root/usr/lib/modules/6.1.0-test" 0000:01:00.0
+ba status --long --module-root "$WORK/usr-root/usr/lib/modules/6.1.0-test" 0000:01:00.0
 expect_in "$out" "vfio_candidate:  vfio_pci" "status --module-root: candidate found"
 # Something that is not a file there: still one line.
 ba status --alias-file "$WORK" 0000:01:00.0 0000:01:00.1

@@ -57,7 +57,7 @@ done
 # A modalias without a newline is a modalias: the trailing newline is optional.
 newtree
 printf 'pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00' >"$T/$PCI0/modalias"
-run 20 status 0000:01:00.0 --alias-file "$T/.sim/modules.alias"
+run 20 status --long 0000:01:00.0 --alias-file "$T/.sim/modules.alias"
 expect_in "$out" "modalias:        pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00" "modalias without a newline"
 
 # A huge driver_override: bind refuses before writing anything.

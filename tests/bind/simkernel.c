@@ -5,7 +5,7 @@
  *   DEV/driver_override                                           ("(null)" when unset)
  *   module/M/drivers/B:D                                          (loaded modules)
  *   .sim/drivers/B/D/match      fnmatch patterns against DEV/modalias
- *   .sim/drivers/B/D/probe_fail probe returns -ENXIO
+ *   .sim/drivers/B/D/probe_fail probe returns -ENXIO (for the devices it lists, one a line; empty: all)
  *   .sim/modules/M              "B:D" lines a module registers when loaded
  *   .sim/fail/OP                OP fails (-EIO); content "once": only the next time
  *     OP: driver_override unbind bind drivers_probe load wrong_driver(content: driver that binds instead)
@@ -151,8 +151,15 @@ static int do_bind(const char *root, const char *bus, const char *drv, const cha
 {
 	char path[PATH_MAX], target[PATH_MAX];
 
-	if (exists(P("%s/.sim/drivers/%s/%s/probe_fail", root, bus, drv)))
-		return -ENXIO;
+	if (exists(P("%s/.sim/drivers/%s/%s/probe_fail", root, bus, drv))) {
+		/* Empty: every probe fails; else only those of the devices it lists, one per line. */
+		char list[1024], *line, *save = NULL;
+		if (get(path, list, sizeof(list)) <= 0)
+			return -ENXIO;
+		for (line = strtok_r(list, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			if (!strcmp(line, name))
+				return -ENXIO;
+	}
 	snprintf(target, sizeof(target), "%s/bus/%s/drivers/%s", root, bus, drv);
 	if (symlink(target, P("%s/driver", dev)) < 0)
 		return -errno;
@@ -404,6 +411,30 @@ int sim_mktree(const char *root)
 	}
 	/* ACPI descriptions have no driver_override. */
 	unlink(P("%s/devices/LNXSYSTM:00/LNXSYBUS:00/AMDI0010:00/driver_override", root));
+
+	/* An IOMMU (class/iommu/dmar0), and the network interfaces' class/net links, as the kernel has them. */
+	mkdirs(P("%s/class/iommu/dmar0", root));
+	mkdirs(P("%s/class/net", root));
+	{
+		static const char *const nets[][2] = { { "eth0", "devices/pci0000:00/0000:00:1c.0/0000:01:00.0" },
+						       { "eth1", "devices/pci0000:00/0000:00:1d.0/0000:03:00.0" } };
+		char target[PATH_MAX];
+		for (size_t i = 0; i < 2; i++) {
+			snprintf(target, sizeof(target), "%s/%s/net/%s", root, nets[i][1], nets[i][0]);
+			symlink(target, P("%s/class/net/%s", root, nets[i][0]));
+			snprintf(target, sizeof(target), "%s/%s", root, nets[i][1]);
+			symlink(target, P("%s/%s/net/%s/device", root, nets[i][1], nets[i][0]));
+		}
+	}
+	/* IOMMU group 20: a PCIe-to-PCI bridge (class 0x0604, pcieport) and a two-function NIC behind it. */
+	add_driver(root, "pci", "pcieport", "pcieport", "pci:*bc06sc04i00\n", true);
+	add_driver(root, "pci", "virtio-sim", "virtio_sim", "pci:v00001AF4d00001000sv*sd*bc*sc*i*\n", true);
+	add_device(root, "pci", "devices/pci0000:00/0000:00:05.0",
+		   "pci:v00008086d0000244Esv00000000sd00000000bc06sc04i00", "20", "pcieport");
+	add_device(root, "pci", "devices/pci0000:00/0000:00:05.0/0000:06:00.0",
+		   "pci:v00001AF4d00001000sv00001AF4sd00000001bc02sc00i00", "20", "virtio-sim");
+	add_device(root, "pci", "devices/pci0000:00/0000:00:05.0/0000:06:00.1",
+		   "pci:v00001AF4d00001000sv00001AF4sd00000001bc02sc00i00", "20", "virtio-sim");
 
 	put(P("%s/.sim/modules.alias", root),
 	    "# modules.alias for the simulated tree\n"

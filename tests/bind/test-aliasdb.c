@@ -56,6 +56,89 @@ Test(match, nothing)
 	cr_assert_null(m);
 }
 
+/* Lines whose literal head differs are passed over unread; every other line is still matched. */
+Test(match, head_prefilter)
+{
+	struct strbuf sb = { 0 }, log = { 0 };
+	struct alias_matches m;
+	char *file;
+
+	strbuf_adds(&sb, "alias usb:v8086p* usbthing\n"
+			 "alias platform:x ");
+	/* Malformed, but another bus's: skipped without a word (it could never match). */
+	for (unsigned k = 0; k <= BA_MAX_MODULE_NAME; k++)
+		strbuf_add(&sb, "m", 1);
+	strbuf_adds(&sb, "\n"
+			 "alias *:v00008086d* star_first\n"
+			 "alias ?ci:v00008086d* query_first\n"
+			 "alias [pq]ci:v00008086d* bracket_first\n"
+			 "alias \\pci:v00008086d* escape_first\n"
+			 "alias  \t pci:v00008086d* extra_blanks\n"
+			 "alias pci:v00008087d* other_vendor\n"
+			 "aliasx pci:v00008086d* not_a_line\n"
+			 "alias pci:v00008086d000010D3* last_no_newline");
+	file = write_aliases(sb.buf);
+	strbuf_release(&sb);
+	ba_log_capture(&log);
+	cr_assert_eq(alias_lookup(file, "pci:v00008086d000010D3sv", true, &m), 0);
+	ba_log_capture(NULL);
+	cr_assert_eq(m.n, 6, "%zu matches", m.n);
+	const char *want[] = { "last_no_newline", "escape_first", "extra_blanks", "query_first", "bracket_first",
+			       "star_first" };
+	for (size_t i = 0; i < m.n; i++)
+		cr_expect_str_eq(m.v[i].module, want[i], "match %zu", i);
+	cr_expect_null(log.buf, "%s", log.buf);
+	alias_matches_release(&m);
+	strbuf_release(&log);
+	unlink(file);
+	free(file);
+}
+
+/* The file is read in 64 KiB blocks: lines across a block's end, and lines longer than a block. */
+Test(match, block_boundaries)
+{
+	struct strbuf sb = { 0 }, log = { 0 };
+	struct alias_matches m;
+	char *file, *want;
+	size_t line = 0;
+
+	/* 3,000 lines of ~45 bytes: block ends fall inside lines. */
+	for (unsigned i = 0; i < 3000; i++, line++)
+		strbuf_addf(&sb, "alias usb:v%04Xp*d*dc*dsc*dp*ic*isc*ip*in* m%u\n", i, i);
+	strbuf_adds(&sb, "alias pci:v00008086d000010D3sv* first\n");
+	line++;
+	/* Longer than a block: another bus's (passed over), then one that could match (named). */
+	strbuf_adds(&sb, "alias usb:");
+	for (unsigned k = 0; k < 100000; k++)
+		strbuf_add(&sb, "x", 1);
+	strbuf_adds(&sb, " huge_other\nalias pci:v00008086");
+	line++;
+	for (unsigned k = 0; k < 100000; k++)
+		strbuf_add(&sb, "*", 1);
+	strbuf_adds(&sb, " huge\n");
+	line++;
+	strbuf_adds(&sb, "alias pci:v00008086d000010D3* last");  /* no newline at the end */
+	line++;
+	file = write_aliases(sb.buf);
+	strbuf_release(&sb);
+	ba_log_capture(&log);
+	cr_assert_eq(alias_lookup(file, "pci:v00008086d000010D3sv00008086", true, &m), 0);
+	ba_log_capture(NULL);
+	cr_assert_eq(m.n, 2, "%zu matches", m.n);
+	cr_expect_str_eq(m.v[0].module, "first");
+	cr_expect_eq(m.v[0].line, 3001);
+	cr_expect_str_eq(m.v[1].module, "last");
+	cr_expect_eq(m.v[1].line, line);
+	cr_assert_not_null(log.buf);
+	want = xasprintf("%s:3003: line longer than %u bytes, line ignored\n", file, BA_MAX_ALIAS_LINE);
+	cr_expect(strstr(log.buf, want) && !strstr(log.buf, ":3002:"), "%s", log.buf);
+	free(want);
+	alias_matches_release(&m);
+	strbuf_release(&log);
+	unlink(file);
+	free(file);
+}
+
 Test(match, fnmatch_semantics)
 {
 	char *m;

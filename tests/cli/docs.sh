@@ -25,7 +25,7 @@ for page in "$MAN1" "$MAN5"; do
 done
 
 # Options: each --long option in a command's help is in busalias(1) (written \-\-long there).
-for c in gen match bind restore status plugins; do
+for c in gen match bind restore status plugins list-overrides udev-apply apply-overrides import-driverctl; do
 	"$BUSALIAS" $NOCONF $c --help >"$TMP/help" 2>&1
 	for o in $(grep -o -- '--[a-z][a-z-]*' "$TMP/help" | sort -u); do
 		esc=$(printf '%s' "$o" | sed 's/-/\\-/g')

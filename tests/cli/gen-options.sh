@@ -26,6 +26,15 @@ n=$(ls -A "$TMP/o" | wc -l)
 gen -o "$TMP/no/such/dir/modules.alias" "$TMP/full.ko"
 expect_rc 6 "-o into a missing directory"
 expect_err "$TMP/no/such/dir/modules.alias" "-o into a missing directory"
+# -o onto a FIFO (as onto /dev/null or /dev/stdout): written to, not replaced by a regular file
+mkfifo "$TMP/o/pipe"
+timeout 20 cat "$TMP/o/pipe" >"$TMP/from-pipe" &
+gen -o "$TMP/o/pipe" "$TMP/full.ko"
+wait
+expect_rc 0 "-o onto a FIFO"
+[ -p "$TMP/o/pipe" ] && ok || fail "-o onto a FIFO replaced it"
+expect_file "$TMP/stdout.txt" "$TMP/from-pipe" "-o onto a FIFO"
+rm -f "$TMP/o/pipe"
 # --json -o
 gen --json -o "$TMP/o/modules.json" "$TMP/full.ko"
 expect_rc 0 "--json -o"

@@ -23,6 +23,10 @@
 #                        s390x (ELF64 big-endian), i386 (ELF32), ... -- see
 #                        kernel_arch in tests/lib/debian-kernel.sh.  When set,
 #                        the result line names it: "conformance: s390x: ...".
+#   CONFORMANCE_SUITE    another Debian suite's newest kernel (e.g. sid), for
+#                        the host's architecture, through a private apt
+#                        configuration (kernel_suite); the result line names
+#                        it: "conformance: sid: ...".
 set -euo pipefail
 
 : "${BUSALIAS:?set BUSALIAS to the busalias binary}"
@@ -45,13 +49,18 @@ if [ -n "${CONFORMANCE_ARCH:-}" ]; then
 	kernel_arch "$CONFORMANCE_ARCH"
 	label="$karch: "
 fi
+if [ -n "${CONFORMANCE_SUITE:-}" ]; then
+	[ -z "${CONFORMANCE_ARCH:-}" ] || die "CONFORMANCE_SUITE is for the host's architecture; unset CONFORMANCE_ARCH"
+	kernel_suite "$CONFORMANCE_SUITE"
+	label="$ksuite: "
+fi
 kernel_image
 log "kernel $abi: $img $img_ver"
 kernel_moddir
 kernel_kbuild
 log "kbuild: $kb $kb_ver"
 kernel_modpost
-[ -z "$label" ] || log "oracle: $(basename "$modpost")"
+[ -z "$label" ] || log "oracle: ${modpost_run[*]}"
 # For testing this script: another module tree built for the same kernel.
 moddir=${CONFORMANCE_MODDIR:-$moddir}
 
@@ -164,6 +173,11 @@ if [ "$rc" -ne 0 ]; then
 fi
 awk '$1 == "alias" && NF == 3 { print $3 "\t" $2; next } { bad++ } END { exit bad ? 1 : 0 }' "$work/gen.out" |
 	sort -u >"$work/subject.all" || die "busalias gen printed lines that are not 'alias PATTERN MODULE'"
+# The table type of each alias, for the per-type counts: the JSON output names it.  An alias is printed
+# with a JSON escape only for '"' and '\', which no alias of a real tree holds.
+"$BUSALIAS" gen --json --plugin-dir "$PLUGIN_DIR" "$moddir" 2>/dev/null |
+	grep -o '"type":"[^"]*","alias":"[^"]*"' |
+	awk -F'"' '{ print $8 "\t" $4 }' | sort -u >"$work/subject.types" || true
 
 # --- compare ---------------------------------------------------------------------
 awk -F'\t' -v show="$SHOW" -v nmods="$n_modules" -v label="$label" '
@@ -177,18 +191,30 @@ file == 2 {
 	if (inscope($2)) { oracle[$0] = 1; omods[$1] = 1 } else out_of_scope[prefix($2)]++
 	next
 }
-file == 3 { if (inscope($2)) { subject[$0] = 1; smods[$1] = 1 } }
+file == 3 { if (inscope($2)) { subject[$0] = 1; smods[$1] = 1 } next }
+# alias -> table type; a prefix -> the type(s) that make it, for aliases busalias does not make.
+file == 4 { type[$1] = $2; if (!((prefix($1), $2) in seen)) { seen[prefix($1), $2] = 1; ptype[prefix($1)] = ptype[prefix($1)] (ptype[prefix($1)] == "" ? "" : "+") $2 } }
 END {
 	for (k in oracle) {
 		split(k, f, "\t")
 		compared++
-		per[prefix(f[2])]++
-		if (!(k in subject)) miss[++nmiss] = f[1] " " f[2]
+		p = prefix(f[2])
+		t = (f[2] in type) ? type[f[2]] : ptype[p]
+		per[t " " p]++
+		if (!(k in subject)) { miss[++nmiss] = f[1] " " f[2]; permiss[t " " p]++ }
+	}
+	for (k in subject) if (!(k in oracle)) {
+		split(k, f, "\t"); p = prefix(f[2]); t = (f[2] in type) ? type[f[2]] : ptype[p]; perextra[t " " p]++
 	}
 	for (k in subject) if (!(k in oracle)) { split(k, f, "\t"); extra[++nextra] = f[1] " " f[2] }
 	n = 0; for (m in omods) n++; for (m in smods) if (!(m in omods)) n++
 	printf "modules scanned: %d; modules with in-scope aliases: %d\n", nmods, n
-	for (p in per) printf "  %-10s %d aliases compared\n", p, per[p]
+	cmd = "sort"
+	for (p in per) {
+		split(p, tp, " ")
+		printf "  type %-12s %-14s %6d aliases compared, %d missing, %d extra\n", tp[1], tp[2], per[p], permiss[p], perextra[p] | cmd
+	}
+	close(cmd)
 	for (p in out_of_scope) printf "  not compared: %-12s %d oracle aliases (no plugin makes them)\n", p, out_of_scope[p]
 	cmd = "sort | head -n " show
 	for (i = 1; i <= nmiss; i++) print "MISSING (oracle only): " miss[i] | cmd
@@ -197,4 +223,4 @@ END {
 	close(cmd)
 	printf "conformance: %s%d modules, %d aliases compared, %d missing, %d extra\n", label, nmods, compared, nmiss, nextra
 	exit (nmiss || nextra) ? 1 : 0
-}' "$work/subject.all" "$work/oracle.all" "$work/subject.all"
+}' "$work/subject.all" "$work/oracle.all" "$work/subject.all" "$work/subject.types"

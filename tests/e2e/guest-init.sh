@@ -44,6 +44,13 @@ for k in $(cat /e2e/ko/order); do
 done
 mount -t 9p -o trans=virtio,version=9p2000.L,ro modules /lib/modules || bail "cannot mount the module tree over 9p"
 [ -f "/lib/modules/$E2E_ABI/modules.dep.bin" ] || bail "no depmod'ed tree in /lib/modules/$E2E_ABI"
+# The guest boots twice (run.sh): "main" runs the scenarios, "reboot" checks what bind --persist left
+# in /etc/busalias, a host directory shared writable over 9p that outlives the first boot.
+PHASE=main
+case " $(cat /proc/cmdline) " in *" e2e.phase=reboot "*) PHASE=reboot ;; esac
+mkdir -p /etc/busalias
+mount -t 9p -o trans=virtio,version=9p2000.L persist /etc/busalias || bail "cannot mount the persistent /etc/busalias over 9p"
+OVR=/etc/busalias/overrides.d
 
 cat >/tmp/busalias.conf <<'EOF'
 [core]
@@ -52,8 +59,8 @@ EOF
 BA_CONF=/tmp/busalias.conf
 ba() { timeout 120 busalias --config "$BA_CONF" "$@"; }
 
-# Coldplug what the scenarios start from (no udev in this guest).
-modprobe -a e1000 pcspkr pvpanic_mmio 2>&1 || say "e2e: coldplug modprobe failed"
+# Coldplug what the scenarios start from (no udev in the first boot; udev does it in the second).
+[ "$PHASE" = main ] && { modprobe -a e1000 pcspkr pvpanic_mmio 2>&1 || say "e2e: coldplug modprobe failed"; }
 
 E1000=
 for d in /sys/bus/pci/devices/*; do
@@ -63,6 +70,14 @@ for d in /sys/bus/pci/devices/*; do
 	fi
 done
 PCIDEV=/sys/bus/pci/devices/$E1000
+# The two functions of the multifunction e1000 behind the PCIe-to-PCI bridge: one IOMMU group.
+F0='' F1=''
+for d in /sys/bus/pci/devices/*; do
+	[ "${d##*/}" != "$E1000" ] && [ "$(cat "$d/vendor")" = 0x8086 ] && [ "$(cat "$d/device")" = 0x100e ] || continue
+	case ${d##*/} in *.0) F0=${d##*/} ;; *.1) F1=${d##*/} ;; esac
+done
+FD0=/sys/bus/pci/devices/$F0
+FD1=/sys/bus/pci/devices/$F1
 PCSPKR=/sys/bus/platform/devices/pcspkr
 PVPANIC=/sys/bus/platform/devices/QEMU0001:00
 
@@ -133,6 +148,8 @@ reset_dev() {  # sysfs device dir, bus
 }
 reset_all() {
 	reset_dev "$PCIDEV" pci
+	reset_dev "$FD0" pci
+	reset_dev "$FD1" pci
 	reset_dev "$PCSPKR" platform
 	reset_dev "$PVPANIC" platform
 }
@@ -401,8 +418,133 @@ s_package() {
 	expect_override "$PCIDEV" "(null)"
 }
 
+need_admin() {  # the issue-10 options
+	ba bind --help 2>&1 | grep -q -- --persist || { echo "SKIPPED: this busalias has no bind --persist/--group"; exit 77; }
+}
+group_of() { readlink "$1/iommu_group" | sed 's,.*/,,'; }
+
+# 9. Group bind: --group on one function moves both functions of the group, leaves the bridge.
+s_group() {
+	need_bind
+	need_admin
+	[ -n "$F0" ] && [ -n "$F1" ] || fail "no two-function e1000 behind the bridge"
+	g=$(group_of "$FD0")
+	[ -n "$g" ] && [ "$g" = "$(group_of "$FD1")" ] || fail "$F0 and $F1 are not in one IOMMU group"
+	echo "group $g: $(ls "/sys/kernel/iommu_groups/$g/devices" | tr '\n' ' ')"
+	bridge=''
+	for m in "/sys/kernel/iommu_groups/$g/devices"/*; do
+		[ "$(cat "$m/class")" = 0x060400 ] && bridge=${m##*/}
+	done
+	[ -n "$bridge" ] && bdrv=$(drv "/sys/bus/pci/devices/$bridge")
+	expect_drv "$FD0" e1000
+	expect_drv "$FD1" e1000
+	run 0 bind --group "$F0" --alias-file /e2e/stock.alias
+	expect_drv "$FD0" vfio-pci
+	expect_drv "$FD1" vfio-pci
+	expect_override "$FD1" vfio-pci
+	[ -c "/dev/vfio/$g" ] || fail "/dev/vfio/$g missing: the group is not viable"
+	echo "ok: /dev/vfio/$g exists"
+	if [ -n "$bridge" ]; then
+		[ "$(drv "/sys/bus/pci/devices/$bridge")" = "$bdrv" ] || fail "the bridge $bridge changed driver"
+		grep -q "leaving bridge pci:$bridge alone" /tmp/out || fail "no word about the bridge"
+		echo "ok: bridge $bridge left on $bdrv"
+	fi
+	run 0 restore --group "$F1"
+	expect_drv "$FD0" e1000
+	expect_drv "$FD1" e1000
+	expect_override "$FD0" "(null)"
+	expect_override "$FD1" "(null)"
+}
+
+# 10. All or nothing: the second function refuses the driver after the first was moved to it.
+s_group_rollback() {
+	need_bind
+	need_admin
+	expect_drv "$FD0" e1000
+	expect_drv "$FD1" e1000
+	run 4 bind --driver ba_e2e_failsecond "$F0" "$F1"
+	dmesg | grep -q "$F0: ba_e2e_failsecond bound" || fail "$F0 was never moved (the first device must be)"
+	dmesg | grep -q "$F1: ba_e2e_failsecond refusing" || fail "$F1's probe was not the one that failed"
+	grep -q "putting the 1 device moved before it back" /tmp/out || fail "the rollback of $F0 is not reported"
+	expect_drv "$FD0" e1000
+	expect_drv "$FD1" e1000
+	expect_override "$FD0" "(null)"
+	expect_override "$FD1" "(null)"
+}
+
+# 11. Unbind only: no driver, and a reprobe does not bring one back; restore does.
+s_unbind() {
+	need_bind
+	need_admin
+	expect_drv "$FD0" e1000
+	run 0 bind --driver none "$F0"
+	expect_drv "$FD0" none
+	expect_override "$FD0" none
+	echo "$F0" >/sys/bus/pci/drivers_probe
+	expect_drv "$FD0" none
+	echo "ok: drivers_probe leaves $F0 without a driver"
+	run 0 restore "$F0"
+	expect_drv "$FD0" e1000
+	expect_override "$FD0" "(null)"
+}
+
+# 12. Persist (first boot): the e1000 on vfio-pci and F1 unbound, remembered in /etc/busalias.
+s_persist() {
+	need_bind
+	need_admin
+	rm -rf "$OVR"
+	expect_drv "$PCIDEV" e1000
+	run 0 bind --persist --overrides-dir "$OVR" "$E1000" --alias-file /e2e/stock.alias
+	run 0 bind --persist --overrides-dir "$OVR" --driver none "$F1"
+	expect_drv "$PCIDEV" vfio-pci
+	expect_drv "$FD1" none
+	grep -qx 'driver = vfio-pci' "$OVR/pci:$E1000" && grep -qx 'module = vfio_pci' "$OVR/pci:$E1000" ||
+		fail "$OVR/pci:$E1000: $(cat "$OVR/pci:$E1000" 2>&1)"
+	grep -qx 'driver = none' "$OVR/pci:$F1" || fail "$OVR/pci:$F1: $(cat "$OVR/pci:$F1" 2>&1)"
+	run 0 list-overrides --overrides-dir "$OVR"
+	grep -qx "pci:$E1000 driver=vfio-pci module=vfio_pci applied" /tmp/out || fail "list-overrides"
+	sync
+}
+
+# 13. Persist (second boot): udev, unpacked from Debian's package, starts with busalias's rule and
+#     coldplugs; the persisted overrides are in place without anyone running busalias by hand.
+s_reboot() {
+	[ -f "$OVR/pci:$E1000" ] || fail "the override file did not survive the reboot"
+	rule=$(grep -l busalias /lib/udev/rules.d/*.rules) || fail "no busalias udev rule in the guest"
+	echo "rule $rule: $(grep "^PROGRAM" "$rule")"
+	expect_drv "$PCIDEV" none
+	/lib/systemd/systemd-udevd --daemon --resolve-names=never || fail "systemd-udevd did not start"
+	t0=$(now)
+	udevadm trigger --type=subsystems --action=add
+	udevadm trigger --type=devices --action=add
+	udevadm settle --timeout=180 || echo "udevadm settle timed out"
+	echo "udev coldplug settled in $(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')s"
+	[ -d /sys/module/e1000 ] || fail "udev did not load e1000 (kmod builtin)"
+	expect_drv "$PCIDEV" vfio-pci
+	expect_override "$PCIDEV" vfio-pci
+	expect_drv "$FD1" none
+	expect_override "$FD1" none
+	expect_drv "$FD0" e1000
+	if dmesg | grep -q "e1000 $E1000"; then
+		echo "note: e1000 (loaded for another device's event) took $E1000 first; the rule moved it"
+	else
+		echo "ok: e1000 never probed $E1000: the override was in place first"
+	fi
+	run 0 list-overrides --overrides-dir "$OVR"
+	grep -qx "pci:$E1000 driver=vfio-pci module=vfio_pci applied" /tmp/out || fail "list-overrides after the reboot"
+	run 0 restore --persist --overrides-dir "$OVR" "$E1000" "$F1"
+	expect_drv "$PCIDEV" e1000
+	expect_drv "$FD1" e1000
+	[ -z "$(ls -A "$OVR")" ] || fail "restore --persist left $(ls -A "$OVR")"
+	udevadm control --exit 2>/dev/null || true
+}
+
 say "E2E: kernel $(uname -r), booted in $(now)s, e1000 at ${E1000:-none}, iommu group $(readlink "$PCIDEV/iommu_group" | sed 's,.*/,,')"
 ba version || say "e2e: busalias does not run in the guest"
+if [ "$PHASE" = reboot ]; then
+	scenario persist-reboot s_reboot
+	finish
+fi
 scenario vfio-pci s_vfio_pci
 scenario variant s_variant
 scenario rollback s_rollback
@@ -411,4 +553,8 @@ scenario acpi s_acpi
 scenario status-json s_status
 scenario safety s_safety
 scenario package s_package
+scenario group s_group
+scenario group-rollback s_group_rollback
+scenario unbind-only s_unbind
+scenario persist s_persist
 finish

@@ -79,6 +79,12 @@ kdir=$hdrdir/usr/src/$hdr
 [ -d "$kdir" ] && [ -d "$hdrdir/usr/src/$common" ] || die "unexpected layout in $hdrdir"
 vmlinuz=$imgdir/boot/vmlinuz-$abi
 [ -r "$vmlinuz" ] && [ -d "$imgdir/lib/modules/$abi" ] || die "unexpected layout in $imgdir"
+# Debian's udev for the second boot (persisted overrides applied by busalias's udev rule).
+udev_ver=$(candidate udev)
+[ -n "$udev_ver" ] || die "no installable version of udev"
+udevdir=$CACHE/unpacked/udev_$udev_ver
+fetch "$udevdir" "udev=$udev_ver"
+[ -x "$udevdir/bin/udevadm" ] && [ -f "$udevdir/lib/udev/rules.d/80-drivers.rules" ] || die "unexpected layout in $udevdir"
 t_fetch=$SECONDS
 
 # --- out-of-tree test modules -------------------------------------------------
@@ -187,10 +193,33 @@ if [ -n "${E2E_DEB:-}" ]; then
 	"$BUSALIAS" gen --plugin-dir "$PLUGIN_DIR" --modinfo-aliases -o "$ird/e2e/gen-ethernet-mi.alias" \
 		"$mods/kernel/drivers/net/ethernet" || die "busalias gen --modinfo-aliases over drivers/net/ethernet failed"
 fi
-# Libraries: whatever ldd resolves for the binaries and the plugins, at the same paths.
-for f in "$BUSALIAS" "$kmod_bin" "$PLUGIN_DIR"/*.so "${deb_files[@]}"; do
+# Debian's udev (unpacked from its .deb, not installed anywhere) and busalias's rule: the package's
+# when there is one (dpkg-deb -x put it in lib/udev/rules.d, calling /usr/bin/busalias), else the
+# rule built in this tree, pointed at /e2e/bin/busalias and /etc/busalias/overrides.d.
+for d in bin lib etc; do
+	[ -d "$udevdir/$d" ] && mkdir -p "$ird/$d" && cp -a "$udevdir/$d/." "$ird/$d/"
+done
+udev_bins=()
+while IFS= read -r f; do
+	head -c 4 "$f" | grep -q ELF && udev_bins+=("$f")
+done < <(find "$udevdir/bin" "$udevdir/lib/udev" -type f -perm -u+x)
+if [ ! -f "$ird/lib/udev/rules.d/40-busalias.rules" ]; then
+	rule_src=${UDEV_RULE:-$(dirname "$BUSALIAS")/data/udev/40-busalias.rules}
+	[ -r "$rule_src" ] || die "no udev rule $rule_src (UDEV_RULE)"
+	sed -e 's|PROGRAM="[^"]*/busalias udev-apply|PROGRAM="/e2e/bin/busalias --config /e2e/udev.conf udev-apply|' \
+		-e 's|TEST!="[^"$]*/overrides.d/|TEST!="/etc/busalias/overrides.d/|' "$rule_src" \
+		>"$ird/lib/udev/rules.d/40-busalias.rules"
+	printf '[core]\nplugin_dir = /usr/lib/busalias/plugins\n[bind]\noverrides_dir = /etc/busalias/overrides.d\n' \
+		>"$ird/e2e/udev.conf"
+fi
+grep -q 'udev-apply' "$ird/lib/udev/rules.d/40-busalias.rules" || die "the busalias udev rule has no udev-apply"
+# Libraries: whatever ldd resolves for the binaries and the plugins, at the same paths, and the ones
+# busalias dlopen()s when it reads a module (libelf, the decompressors), which ldd does not name.
+for f in "$BUSALIAS" "$kmod_bin" "$PLUGIN_DIR"/*.so "${deb_files[@]}" "${udev_bins[@]}"; do
 	ldd "$f" | awk '/=> \// { print $3 } /^[[:space:]]*\/[^ ]*ld-linux/ { print $1 }'
-done | sort -u | while read -r lib; do
+done | { cat; ldconfig -p | awk -v arch="$(uname -m | sed 's/_/-/')" '
+	$1 ~ /^lib(elf\.so\.1|z\.so\.1|lzma\.so\.5|zstd\.so\.1)$/ && index($0, arch) { print $NF }'; } |
+	sort -u | while read -r lib; do
 	mkdir -p "$ird$(dirname "$lib")"
 	cp -L "$lib" "$ird$lib"
 done
@@ -228,32 +257,49 @@ done
 t_initramfs=$SECONDS
 
 # --- boot ----------------------------------------------------------------------
+# Twice: the scenarios, then a reboot that checks what bind --persist stored in /etc/busalias, a
+# host directory shared writable over 9p (the guest's only persistent storage).
+persist=$work/persist
+mkdir -p "$persist"
+boot() {  # phase log results
+	timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 \
+		-M q35 -accel tcg -cpu max -smp 2 -m 1024 \
+		-device intel-iommu \
+		-kernel "$vmlinuz" -initrd "$work/initramfs.gz" \
+		-append "console=ttyS0 intel_iommu=on panic=-1 rdinit=/init e2e.phase=$1" \
+		-nic none -netdev user,id=n0,restrict=on -device e1000,netdev=n0 -device pvpanic \
+		-netdev user,id=n1,restrict=on -netdev user,id=n2,restrict=on \
+		-device pcie-pci-bridge,id=br1 \
+		-device e1000,netdev=n1,bus=br1,addr=1.0,multifunction=on -device e1000,netdev=n2,bus=br1,addr=1.1 \
+		-virtfs "local,path=$root/lib/modules,mount_tag=modules,security_model=none,readonly=on" \
+		-virtfs "local,path=$persist,mount_tag=persist,security_model=none" \
+		-display none -monitor none -serial "file:$2" -serial "file:$3" -no-reboot </dev/null >>"$work/qemu.out" 2>&1
+}
 guestlog=$work/guest.log
 log "booting $abi in QEMU (TCG), serial log $guestlog"
 set +e
-timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 \
-	-M q35 -accel tcg -cpu max -smp 2 -m 1024 \
-	-device intel-iommu \
-	-kernel "$vmlinuz" -initrd "$work/initramfs.gz" \
-	-append "console=ttyS0 intel_iommu=on panic=-1 rdinit=/init" \
-	-nic none -netdev user,id=n0,restrict=on -device e1000,netdev=n0 -device pvpanic \
-	-virtfs "local,path=$root/lib/modules,mount_tag=modules,security_model=none,readonly=on" \
-	-display none -monitor none -serial "file:$guestlog" -serial "file:$work/results.raw" -no-reboot </dev/null >"$work/qemu.out" 2>&1
+boot main "$guestlog" "$work/results.raw"
 qrc=$?
-set -e
 t_boot=$SECONDS
+log "rebooting (persisted overrides), serial log $work/guest2.log"
+boot reboot "$work/guest2.log" "$work/results2.raw"
+qrc2=$?
+set -e
+t_reboot=$SECONDS
 
 # --- results -----------------------------------------------------------------------
 tr -d '\r' <"$work/results.raw" | grep -E '^E2E: ' >"$work/results" || true
+tr -d '\r' <"$work/results2.raw" | grep -E '^E2E: ' | sed 's/^E2E: DONE/E2E: DONE2/' >>"$work/results" || true
 pass=$(grep -c '^E2E: PASS' "$work/results" || true)
 fail=$(grep -c '^E2E: FAIL' "$work/results" || true)
 skip=$(grep -c '^E2E: SKIP' "$work/results" || true)
-done_line=$(grep -c '^E2E: DONE' "$work/results" || true)
+done_line=$(grep -c '^E2E: DONE$' "$work/results" || true)
+done2_line=$(grep -c '^E2E: DONE2$' "$work/results" || true)
 
 echo "e2e: kernel $abi (Debian $img $ver)"
-printf 'e2e: timing: fetch %ds, test modules %ds, depmod+gen %ds, initramfs %ds, guest %ds, total %ds\n' \
+printf 'e2e: timing: fetch %ds, test modules %ds, depmod+gen %ds, initramfs %ds, guest %ds, reboot %ds, total %ds\n' \
 	$((t_fetch - t_start)) $((t_modules - t_fetch)) $((t_depmod - t_modules)) \
-	$((t_initramfs - t_depmod)) $((t_boot - t_initramfs)) $((SECONDS - t_start))
+	$((t_initramfs - t_depmod)) $((t_boot - t_initramfs)) $((t_reboot - t_boot)) $((SECONDS - t_start))
 if [ "$gen_ok" = 1 ]; then
 	echo "e2e: PASS gen-vs-depmod"
 else
@@ -279,6 +325,10 @@ if [ "$qrc" -ne 0 ] || [ "$done_line" -eq 0 ]; then
 	echo "e2e: guest did not finish (qemu exit $qrc$([ "$qrc" = 124 ] && echo ", timed out after ${TIMEOUT}s"))"
 	rc=1
 fi
+if [ "$qrc2" -ne 0 ] || [ "$done2_line" -eq 0 ]; then
+	echo "e2e: rebooted guest did not finish (qemu exit $qrc2$([ "$qrc2" = 124 ] && echo ", timed out after ${TIMEOUT}s"))"
+	rc=1
+fi
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ] || rc=1
 echo "e2e: $pass passed, $fail failed, $skip skipped"
 if [ "$rc" -ne 0 ]; then
@@ -286,6 +336,8 @@ if [ "$rc" -ne 0 ]; then
 	cat "$work/qemu.out"
 	echo "e2e: ---- guest log ($guestlog)"
 	tr -d '\r' <"$guestlog"
+	echo "e2e: ---- guest log of the reboot ($work/guest2.log)"
+	tr -d '\r' <"$work/guest2.log" 2>/dev/null
 	echo "e2e: ---- end of guest log"
 fi
 if [ "$rc" -eq 0 ] && [ -z "${E2E_KEEP:-}" ] && [ -z "${E2E_WORK:-}" ]; then

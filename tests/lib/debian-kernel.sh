@@ -3,12 +3,14 @@
 #
 # Sourced (bash) by tests/conformance/run.sh, tests/e2e/run.sh and the bench/
 # scripts: the current Debian amd64 kernel packages (or, after kernel_arch,
-# another architecture's), fetched with apt-get download into $CACHE and
+# another architecture's; after kernel_suite, another suite's), fetched with apt-get download into $CACHE and
 # unpacked there with dpkg-deb -x, never installed.
 #
 # Cache layout, shared by all callers and kept between runs:
 #   $CACHE/<pkg>_<version>_<arch>.deb     as apt-get download names them
 #   $CACHE/apt-<arch>/{lists,cache}/      private apt state for a foreign arch
+#   $CACHE/apt-<suite>-<arch>/            the same for another suite, with its
+#                                         own sources.list
 #   $CACHE/unpacked/<name>/               one or more .debs unpacked together
 #   $CACHE/unpacked/<name>/.complete      written last: a run that died while
 #                                         unpacking leaves none, and the next
@@ -69,9 +71,39 @@ kernel_arch() {
 	fi
 }
 
+# suite: the newest kernel of another Debian suite ("sid"), for the host's
+# architecture, through a private apt configuration in $CACHE/apt-<suite>-<arch>:
+# its own sources.list (the host's Debian mirror, that suite's main), lists
+# and cache; the machine's sources, lists and dpkg state stay untouched.  A
+# newer suite's modpost is linked against a newer glibc than the host's, so
+# it runs as kb_native does for i386: through the dynamic loader of that
+# suite's libc6, unpacked beside it.
+kernel_suite() {
+	local st mirror
+	ksuite=$1
+	case $ksuite in *[!a-z0-9-]* | '') die "bad Debian suite name '$ksuite'" ;; esac
+	st=$CACHE/apt-$ksuite-$karch
+	mkdir -p "$st/lists/partial" "$st/cache/archives/partial" || die "cannot create $st"
+	# The host's own Debian mirror (its main suite's URI), so no address is written here.
+	mirror=$(apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(ORIGIN)' 2>/dev/null |
+		awk '$3 == "Debian" && $2 !~ /-/ { sub(/\/$/, "", $1); print $1; exit }')
+	[ -n "$mirror" ] || die "cannot find the host's Debian mirror in its apt sources"
+	printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' "$mirror" "$ksuite" \
+		>"$st/sources.list.new" && mv -f "$st/sources.list.new" "$st/sources.list" || die "cannot write $st/sources.list"
+	apt_opts=(-o "Dir::Etc::SourceList=$st/sources.list" -o Dir::Etc::SourceParts=/dev/null
+		-o "Dir::State::Lists=$st/lists" -o "Dir::Cache=$st/cache" -o Debug::NoLocking=1)
+	kb_native=1
+	if [ -z "$(find "$st/lists" -maxdepth 1 -name '*_Packages*' -mtime -1 -print -quit)" ]; then
+		log "apt-get update for $ksuite (private lists in $st)"
+		apt-get "${apt_opts[@]}" update -qq >/dev/null 2>&1 || log "apt-get update for $ksuite reported errors"
+	fi
+}
+
 # --- which packages --------------------------------------------------------------
 candidate() {  # pkg -> its installable version on stdout, nothing if none
-	apt-cache "${apt_opts[@]}" policy "$1" 2>/dev/null | awk '$1 == "Candidate:" && $2 != "(none)" { print $2; exit }'
+	# A virtual package (sid's linux-kbuild-7.2) is reported under its provider's name: not this package.
+	apt-cache "${apt_opts[@]}" policy "$1" 2>/dev/null |
+		awk -v p="$1:" 'NR == 1 && $1 != p { exit } $1 == "Candidate:" && $2 != "(none)" { print $2; exit }'
 }
 
 has_version() {  # pkg version -> whether apt can fetch exactly that version
@@ -196,10 +228,17 @@ fetch() {
 
 # Sets moddir: kernel_image's module tree, fetched and unpacked into
 # $CACHE/unpacked/<img>_<img_ver>.
+# Newer kernels (Debian 6.17 and later) ship the modules apart from the image,
+# in linux-modules-<abi>, under usr/lib/modules.
 kernel_moddir() {
-	fetch "$CACHE/unpacked/${img}_$img_ver" "$img=$img_ver"
-	moddir=$CACHE/unpacked/${img}_$img_ver/lib/modules/$abi
-	[ -d "$moddir" ] || die "$moddir missing from $img"
+	local pkg=$img d
+	[ -z "$(candidate "linux-modules-$abi")" ] || pkg=linux-modules-$abi
+	fetch "$CACHE/unpacked/${pkg}_$img_ver" "$pkg=$img_ver"
+	for d in lib usr/lib; do
+		moddir=$CACHE/unpacked/${pkg}_$img_ver/$d/modules/$abi
+		[ -d "$moddir" ] && return
+	done
+	die "no lib/modules/$abi nor usr/lib/modules/$abi in $pkg"
 }
 
 # Sets moddir and abi for the benches: $MODDIR when the caller gives one, else the
@@ -240,8 +279,10 @@ kernel_modpost() {
 	modpost_run=("$modpost")
 	if [ "$kb_native" = 1 ]; then
 		local ld libc
-		ld=$(find "$kb_dir/lib" "$kb_dir/usr/lib" -maxdepth 1 -name 'ld-linux*.so.*' -print -quit 2>/dev/null)
-		libc=$(find "$kb_dir/lib" "$kb_dir/usr/lib" -name libc.so.6 -print -quit 2>/dev/null)
+		# i386's is lib/ld-linux.so.2; a merged-/usr amd64 libc6 has usr/lib64/ld-linux-x86-64.so.2.
+		ld=$(find "$kb_dir/lib" "$kb_dir/usr/lib" "$kb_dir/lib64" "$kb_dir/usr/lib64" -maxdepth 1 \
+			-name 'ld-linux*.so.*' -print -quit 2>/dev/null || true)
+		libc=$(find "$kb_dir/lib" "$kb_dir/usr/lib" -name libc.so.6 -print -quit 2>/dev/null || true)
 		if [ -z "$ld" ] || [ -z "$libc" ]; then
 			die "no dynamic loader or libc in the $karch libc6"
 		fi

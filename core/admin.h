@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Moving devices the way admins do (issue 10): several devices and whole IOMMU groups in one
+ * all-or-nothing run, unbind-only, persisted overrides applied by udev and systemd, a one-line
+ * status.  Internal; errors are -errno unless a function says it returns a ba_exit status.
+ */
+#ifndef BUSALIAS_ADMIN_H
+#define BUSALIAS_ADMIN_H
+
+#include "busalias.h"
+
+/* The driver_override an unbind-only leaves: no driver registers this name (as driverctl's "none"). */
+#define BA_NO_DRIVER "none"
+
+/* A device's driver and driver_override at one moment ("" = none). */
+struct dev_state {
+	char driver[256];
+	char override[256];
+};
+
+/* bind.c: read the state; put a device back to a recorded state (a ba_exit status: 4 done, 5 unsafe). */
+int device_state_read(const struct sysfs *sys, const struct ba_device *dev, struct dev_state *st);
+int device_state_roll_back(const struct sysfs *sys, const struct ba_device *dev, const struct dev_state *orig);
+
+/* Options of bind, restore and status beyond the single-device ones (cmd-bind.c parses them). */
+struct admin_args {
+	bool group;           /* --group: every endpoint of each DEV's IOMMU group */
+	bool persist;         /* --persist: remember (bind) or forget (restore) in overrides_dir */
+	bool long_view;       /* status --long */
+	bool overridden;      /* status --overridden */
+	const char *bus;      /* status --bus */
+	const char *class;    /* status --class */
+};
+
+/* multibind.c: bind or restore every DEV of args (and their groups), all or nothing.  A ba_exit status. */
+int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, char **args, int n,
+	      struct ba_config *cfg);
+
+/* unbind.c: leave dev without a driver, driver_override BA_NO_DRIVER.  A ba_exit status. */
+int unbind_device(const struct sysfs *sys, const struct ba_device *dev, bool dry_run);
+
+/* iommu.c */
+/* Does the kernel have an IOMMU for dev: a /sys/class/iommu entry or an iommu_group link? */
+bool iommu_present(const struct sysfs *sys, const struct ba_device *dev);
+/* 0, or BA_EXIT_USAGE after explaining that a VFIO module needs an IOMMU (--no-iommu-check). */
+int iommu_check(const struct sysfs *sys, const struct ba_device *dev, const char *module);
+/* The PCI class ("0x020000" -> 0x020000) from the class attribute, else the modalias; -1 if none. */
+long device_pci_class(const struct sysfs *sys, const struct ba_device *dev);
+/* Append every member of dev's IOMMU group but bridges (class 0x0604) to *v (dev itself included).
+ * 0, or -errno after reporting; a device without a group is itself alone. */
+int iommu_group_endpoints(const struct plugin_set *set, const struct sysfs *sys, const struct ba_device *dev,
+			  struct ba_device **v, size_t *n);
+
+/* netdev.c: "eth0" -> the devpath behind class/net/eth0/device.  0, -ENOENT when no such interface. */
+int netdev_devpath(const struct sysfs *sys, const char *ifname, char *out, size_t len);
+
+/* persist.c: one file per device in cfg->overrides_dir, named BUS:NAME (busalias.conf(5)). */
+struct persisted {
+	char device[512];  /* BUS:NAME */
+	char driver[256];  /* BA_NO_DRIVER for an unbind-only */
+	char module[256];  /* "" if none to load */
+};
+/* The file of a device (malloc'd), or NULL after reporting an invalid name. */
+char *persist_path(const struct ba_config *cfg, const char *bus, const char *name);
+/* 0; -ENOENT when there is none (not reported); -EINVAL after reporting file:line. */
+int persist_load(const char *path, struct persisted *p);
+/* Atomically (temp + rename) write p for dev; dry_run only prints.  0 or -errno after reporting. */
+int persist_save(const struct ba_config *cfg, const struct persisted *p, bool dry_run);
+int persist_remove(const struct ba_config *cfg, const char *bus, const char *name, bool dry_run);
+/* After a restore without --persist: warn when the device's override comes back at boot. */
+void persist_warn_kept(const struct ba_config *cfg, const struct ba_device *dev);
+/* The module that registered BUS's driver drv (driver/module link, else module/M/drivers/BUS:drv). */
+bool driver_module(const struct sysfs *sys, const char *bus, const char *drv, char *out, size_t len);
+
+/* pciids.c: vendor and device names from the pci.ids database. */
+struct pci_ids;
+/* path NULL: the first of /usr/share/misc/pci.ids and /usr/share/hwdata/pci.ids; "" or "none": no names.
+ * NULL when there is no database (a named file that cannot be read is reported). */
+struct pci_ids *pci_ids_open(const char *path);
+void pci_ids_free(struct pci_ids *db);
+/* Names for vendor:device into vname/dname ("" when unknown). */
+void pci_ids_lookup(const struct pci_ids *db, unsigned vendor, unsigned device, char *vname, size_t vlen,
+		    char *dname, size_t dlen);
+
+/* status-line.c */
+struct status_filter {
+	const char *bus, *class;
+	bool overridden;
+};
+/* 0 if the filter arguments are valid, else BA_EXIT_USAGE after reporting. */
+int status_filter_check(const struct status_filter *f);
+/* Drop the devices the filter leaves out, and a device listed a second time (an ACPI companion). */
+void status_filter_apply(const struct sysfs *sys, const struct status_filter *f, struct ba_device *devs, size_t *n);
+/* One line per device: BUS NAME VENDOR:DEVICE driver=… override=… group=… best=… [NAMES]. */
+void status_line(const struct ba_config *cfg, const struct sysfs *sys, const struct pci_ids *db,
+		 const struct ba_device *dev, const char **alias_file, struct strbuf *sb);
+
+/* cmd-overrides.c */
+int cmd_list_overrides(int argc, char **argv, struct ba_config *cfg);
+int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg);
+int cmd_apply_overrides(int argc, char **argv, struct ba_config *cfg);
+int cmd_import_driverctl(int argc, char **argv, struct ba_config *cfg);
+
+/* Shared exit mapping of a device lookup error. */
+int admin_errno_exit(int r);
+/* Take dev's lock as bind does; "needs root" when that is why it fails.  fd, or -1 after reporting. */
+int admin_lock(const struct ba_config *cfg, const struct ba_device *dev, const char *cmd);
+
+#endif

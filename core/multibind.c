@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Several devices in one run, all or nothing: VFIO needs a whole IOMMU group, and a group half on
+ * VFIO, half on its host drivers is useless to a VM and to the host.  Each device is moved by
+ * bind_device() (which rolls itself back on failure); when one fails, every device moved before it
+ * goes back to the state recorded before the run.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "admin.h"
+#include "cmdline.h"
+
+int admin_errno_exit(int r)
+{
+	return r == -EINVAL || r == -ENODEV || r == -EXDEV || r == -EOPNOTSUPP ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
+}
+
+int admin_lock(const struct ba_config *cfg, const struct ba_device *dev, const char *cmd)
+{
+	int fd = device_lock(cfg->lock_dir, dev->bus, dev->name, cfg->lock_timeout);
+
+	if (fd >= 0)
+		return fd;
+	if (fd == -ETIMEDOUT) {
+		_cleanup_free_ char *path = device_lock_path(cfg->lock_dir, dev->bus, dev->name);
+		ba_err("%s:%s: another process still holds %s after %g s (--lock-timeout); nothing was changed",
+		       dev->bus, dev->name, path, cfg->lock_timeout);
+	} else if ((fd == -EACCES || fd == -EPERM || fd == -EROFS) && geteuid() != 0) {
+		ba_err("%s needs root: moving a device between drivers writes to sysfs (%s: %s)", cmd, cfg->lock_dir,
+		       strerror(-fd));
+	} else {
+		ba_err("%s: cannot take the lock for %s:%s: %s", cfg->lock_dir, dev->bus, dev->name, strerror(-fd));
+	}
+	return -1;
+}
+
+static int cmp_device(const void *a, const void *b)
+{
+	const struct ba_device *x = *(const struct ba_device *const *)a, *y = *(const struct ba_device *const *)b;
+	int c = strcmp(x->bus, y->bus);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static bool listed(const struct ba_device *v, size_t n, const struct ba_device *d)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].devpath, d->devpath))
+			return true;
+	return false;
+}
+
+/* What to persist for a device just bound: its driver now, and the module that registered it. */
+static int persisted_of(const struct sysfs *sys, const struct ba_device *dev, const struct bind_opts *o,
+			struct persisted *p)
+{
+	struct dev_state st;
+
+	memset(p, 0, sizeof(*p));
+	snprintf(p->device, sizeof(p->device), "%s:%s", dev->bus, dev->name);
+	if (o->driver && !strcmp(o->driver, BA_NO_DRIVER)) {
+		snprintf(p->driver, sizeof(p->driver), "%s", BA_NO_DRIVER);
+		return 0;
+	}
+	if (o->dry_run) {
+		snprintf(p->driver, sizeof(p->driver), "%s", o->driver ? o->driver : "(best match)");
+		return 0;
+	}
+	if (device_state_read(sys, dev, &st) < 0 || !st.driver[0]) {
+		ba_err("%s:%s: no driver to persist", dev->bus, dev->name);
+		return -EIO;
+	}
+	snprintf(p->driver, sizeof(p->driver), "%s", st.driver);
+	if (!driver_module(sys, dev->bus, st.driver, p->module, sizeof(p->module)))
+		p->module[0] = '\0';  /* built in: nothing to load */
+	return 0;
+}
+
+int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, char **args, int n,
+	      struct ba_config *cfg)
+{
+	const char *cmd = bind ? "bind" : "restore";
+	struct plugin_set set = { 0 };
+	struct sysfs sys;
+	struct ba_device *given = NULL, *devs = NULL;
+	struct ba_device **order = NULL;
+	struct dev_state *orig = NULL;
+	struct bind_opts one = *o;
+	size_t ng = 0, nd = 0, done = 0;
+	int *locks = NULL, ret = BA_EXIT_OK, r;
+
+	if (n < 1) {
+		ba_err("%s: give at least one DEV", cmd);
+		return BA_EXIT_USAGE;
+	}
+	sysfs_init_config(&sys, cfg, o->dry_run);
+	if (load_plugins(&set, cfg) < 0)
+		return BA_EXIT_USAGE;
+	given = xcalloc((size_t)n, sizeof(*given));
+	for (int i = 0; i < n; i++, ng++) {
+		r = device_resolve(&set, &sys, args[i], &given[ng]);
+		if (r < 0) {
+			ret = admin_errno_exit(r);
+			goto out;
+		}
+		if (given[ng].via_plugin)
+			ba_info("%s:%s is bound through its physical node %s:%s", given[ng].via_plugin->name,
+				given[ng].via_name, given[ng].bus, given[ng].name);
+	}
+	/* The devices of the run, each once, in the order given (a group's members in name order). */
+	for (size_t i = 0; i < ng; i++) {
+		struct ba_device *members = NULL;
+		size_t nm = 0;
+		if (x->group) {
+			if (iommu_group_endpoints(&set, &sys, &given[i], &members, &nm) < 0) {
+				free(members);
+				ret = BA_EXIT_USAGE;
+				goto out;
+			}
+		} else {
+			members = xmalloc(sizeof(*members));
+			members[nm++] = given[i];
+		}
+		for (size_t k = 0; k < nm; k++)
+			if (!listed(devs, nd, &members[k])) {
+				devs = xrealloc(devs, (nd + 1) * sizeof(*devs));
+				devs[nd++] = members[k];
+			}
+		free(members);
+	}
+	if (nd > 1)
+		ba_info("%s: %zu devices, all or nothing", cmd, nd);
+
+	/* Locks in one global order (bus, name), so two runs over overlapping sets cannot deadlock. */
+	order = xcalloc(nd, sizeof(*order));
+	locks = xcalloc(nd, sizeof(*locks));
+	for (size_t i = 0; i < nd; i++) {
+		order[i] = &devs[i];
+		locks[i] = -1;
+	}
+	qsort(order, nd, sizeof(*order), cmp_device);
+	/* A dry run changes nothing, so it need not wait for anyone. */
+	for (size_t i = 0; i < nd && !o->dry_run; i++) {
+		locks[i] = admin_lock(cfg, order[i], cmd);
+		if (locks[i] < 0) {
+			ret = BA_EXIT_FAILURE;
+			goto out;
+		}
+	}
+	orig = xcalloc(nd, sizeof(*orig));
+	for (size_t i = 0; i < nd; i++)
+		if (device_state_read(&sys, &devs[i], &orig[i]) < 0)
+			orig[i].driver[0] = orig[i].override[0] = '\0';
+
+	one.no_group_warning = true;
+	for (done = 0; done < nd; done++) {
+		r = bind ? bind_device(cfg, &sys, &devs[done], &one) : restore_device(cfg, &sys, &devs[done], o->dry_run);
+		if (r == BA_EXIT_OK)
+			continue;
+		ret = r;
+		if (done == 0)
+			break;
+		ba_err("%s:%s failed: putting the %zu device%s moved before it back", devs[done].bus, devs[done].name,
+		       done, done == 1 ? "" : "s");
+		for (size_t k = done; k-- > 0;)
+			if (device_state_roll_back(&sys, &devs[k], &orig[k]) == BA_EXIT_UNSAFE)
+				ret = BA_EXIT_UNSAFE;
+		if (ret != BA_EXIT_UNSAFE)
+			ret = BA_EXIT_ROLLEDBACK;
+		break;
+	}
+	if (ret != BA_EXIT_OK)
+		goto out;
+
+	for (size_t i = 0; i < nd; i++) {
+		if (x->persist && bind) {
+			struct persisted p;
+			if (persisted_of(&sys, &devs[i], o, &p) < 0 || persist_save(cfg, &p, o->dry_run) < 0)
+				ret = BA_EXIT_FAILURE;
+		} else if (x->persist) {
+			if (persist_remove(cfg, devs[i].bus, devs[i].name, o->dry_run) < 0)
+				ret = BA_EXIT_FAILURE;
+		} else if (!bind) {
+			persist_warn_kept(cfg, &devs[i]);
+		}
+		if (bind && !o->dry_run && !(o->driver && !strcmp(o->driver, BA_NO_DRIVER)))
+			warn_group(&sys, &devs[i]);
+	}
+out:
+	for (size_t i = 0; locks && i < nd; i++)
+		if (locks[i] >= 0)
+			close(locks[i]);
+	free(locks);
+	free(order);
+	free(orig);
+	free(devs);
+	free(given);
+	plugin_set_free(&set);
+	return ret;
+}
