@@ -204,6 +204,8 @@ Test(module, from_path)
 	cr_assert(have_pci, "a pci alias of type pci");
 	cr_assert_null(ba_module_get_alias(m, ba_module_get_alias_count(m)));
 	cr_assert_eq(ba_module_get_warning_count(m), 0);
+	cr_assert_gt(ba_ctx_get_plugin_count(ctx), 0);
+	cr_assert_eq(ba_ctx_get_plugin_errors(ctx), 0);
 	ba_module_unref(m);
 	ba_ctx_unref(ctx);
 }
