@@ -177,7 +177,7 @@ static bool bus_driver_of_module(const struct sysfs *sys, const char *bus, const
 	return m.found;
 }
 
-static int load_module(const struct ba_config *cfg, const char *module, bool dry_run)
+static int load_module(const struct ba_config *cfg, const struct sysfs *sys, const char *module, bool dry_run)
 {
 	char *argv[8];
 	int i = 0, r;
@@ -193,6 +193,10 @@ static int load_module(const struct ba_config *cfg, const char *module, bool dry
 	}
 	argv[i++] = (char *)module;
 	argv[i] = NULL;
+	if (dry_run && sys->plan) {
+		plan_add(sys->plan, "load module", (const char *const *)argv);
+		return 0;
+	}
 	r = run_argv(argv, dry_run);
 	if (r != 0)
 		ba_err("load module: %s %s %s", cfg->modprobe, module,
@@ -323,7 +327,7 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 		if (builtin && sysfs_exists(sys, builtin)) {
 			snprintf(drv, sizeof(drv), "%s", o->driver);
 		} else {
-			if (!o->no_load && load_module(cfg, module, o->dry_run) < 0) {
+			if (!o->no_load && load_module(cfg, sys, module, o->dry_run) < 0) {
 				ba_err("step 'load module' failed; nothing was changed");
 				return BA_EXIT_ROLLEDBACK;
 			}
@@ -344,7 +348,10 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 				for (char *p = drv; *p; p++)
 					if (*p == '_')
 						*p = '-';
-				printf("driver name not known until %s is loaded; assuming %s\n", module, drv);
+				if (sys->plan)
+					plan_add(sys->plan, "driver name", (const char *const[]){ module, drv, NULL });
+				else
+					printf("driver name not known until %s is loaded; assuming %s\n", module, drv);
 				fflush(stdout);
 			}
 		}
@@ -375,7 +382,10 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 	if (unbind_and_reprobe(sys, dev, orig.driver) < 0)
 		return roll_back(sys, dev, &orig);
 	if (o->dry_run) {
-		printf("would verify that %s/%s/driver is %s\n", sys->root, dev->devpath, drv);
+		if (sys->plan)
+			plan_add_verify(sys->plan, sys, dev->devpath, drv, true);
+		else
+			printf("would verify that %s/%s/driver is %s\n", sys->root, dev->devpath, drv);
 		return BA_EXIT_OK;
 	}
 	r = get_state(sys, dev, &now);
@@ -413,7 +423,11 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 	if (unbind_and_reprobe(sys, dev, orig.driver) < 0)
 		return roll_back(sys, dev, &orig);
 	if (dry_run) {
-		printf("would verify that %s/%s/driver is not %s\n", sys->root, dev->devpath, or_none(orig.override));
+		if (sys->plan)
+			plan_add_verify(sys->plan, sys, dev->devpath, orig.override, false);
+		else
+			printf("would verify that %s/%s/driver is not %s\n", sys->root, dev->devpath,
+			       or_none(orig.override));
 		return BA_EXIT_OK;
 	}
 	r = get_state(sys, dev, &now);

@@ -46,16 +46,30 @@ enum ba_exit {
 	BA_EXIT_FAILURE = 6,    /* system error: unreadable input, unwritable output, out of memory */
 };
 
-/* log.c */
-extern bool ba_quiet;
-extern unsigned long ba_warning_count;
+/* log.c: where messages go.  A log belongs to a library context (or to the program); the core reaches the one
+ * of the call in progress through ba_log_use(), per thread, so it keeps no process-wide state. */
+struct ba_log {
+	/* NULL: stderr, as "busalias: error: ..." */
+	void (*fn)(void *data, int priority, const char *message);
+	void *data;
+	int priority;            /* syslog priority: messages above it are dropped (still counted) */
+	unsigned long warnings;  /* warnings issued through this log, atomically counted */
+};
+void ba_log_init(struct ba_log *log);
+/* Send this thread's messages to log (NULL: stderr); returns the previous one, to put back. */
+struct ba_log *ba_log_use(struct ba_log *log);
+struct ba_log *ba_log_current(void);
+/* -q: only errors, on the current log. */
+void ba_log_set_quiet(bool quiet);
+unsigned long ba_log_warnings(const struct ba_log *log);
 /* Warnings the calling thread has printed (or captured) so far. */
 unsigned long ba_thread_warning_count(void);
+void ba_log_printf(int priority, const char *fmt, ...) _printf_(2, 3);
 void ba_err(const char *fmt, ...) _printf_(1, 2);
 void ba_warn(const char *fmt, ...) _printf_(1, 2);
 void ba_info(const char *fmt, ...) _printf_(1, 2);
 struct strbuf;
-/* Send this thread's messages to sb instead of stderr (NULL: back to stderr). */
+/* Send this thread's messages to sb instead of the log (NULL: back to the log). */
 void ba_log_capture(struct strbuf *sb);
 
 /* util.c */
@@ -249,6 +263,9 @@ int generate_module_flags(const struct plugin_set *plugins, const char *path, un
 /* The same for a module in memory; name stands for its path (its suffix picks the decompressor). */
 int generate_module_mem(const struct plugin_set *plugins, const char *name, const void *data, size_t len,
 			struct gen_result *res);
+/* Any of the above: data NULL reads path. */
+int generate_module_any(const struct plugin_set *plugins, const char *path, const void *data, size_t len,
+			unsigned flags, struct gen_result *res);
 void gen_result_release(struct gen_result *r);
 
 /*
@@ -258,6 +275,9 @@ void gen_result_release(struct gen_result *r);
  */
 struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t,
 				    uint64_t table_size, bool *ambiguous, int *err);
+
+/* The write to sysfs: sysfs_write_real(), or in tests a simulated kernel.  root is the sysfs root. */
+typedef int sysfs_write_fn(void *data, const char *root, const char *path, const char *value);
 
 /* config.c */
 struct ba_config {
@@ -277,6 +297,8 @@ struct ba_config {
 	char *pci_ids;        /* pci.ids for status's names; NULL: the usual places; "none": no names */
 	double lock_timeout;  /* seconds to wait for a device lock; 0: do not wait */
 	bool quiet;
+	sysfs_write_fn *sysfs_write;  /* NULL: sysfs_write_real (not a configuration key: for simulations) */
+	void *sysfs_write_data;
 };
 void config_init(struct ba_config *c);
 /* 0, or -EINVAL after reporting every bad line as file:line. Missing file: -ENOENT, silently. */
@@ -291,7 +313,6 @@ void config_add_plugin_dir(struct ba_config *c, const char *dir);
 int parse_seconds(const char *s, double *out);
 
 /* commands */
-int cmd_gen(int argc, char **argv, struct ba_config *cfg);
 int cmd_plugins(int argc, char **argv, struct ba_config *cfg);
 
 /* ---- bind half: match, bind, restore, status ---- */
@@ -323,12 +344,33 @@ char *config_alias_file(const struct ba_config *cfg);
 int config_alias_path(const struct ba_config *cfg, char **out, char **alt);
 
 /* sysfs.c: every access is relative to a configurable root; every write goes through one function. */
+/* plan.c: the steps of a dry run as data (the API's plan) instead of printed lines. */
+struct plan_step {
+	char *name;   /* as the step messages name it: "load module", "driver_override", "unbind", ... */
+	char **args;  /* NULL-terminated */
+	size_t n_args;
+};
+struct plan {
+	struct plan_step *steps;
+	size_t n;
+};
+void plan_add(struct plan *p, const char *name, const char *const args[]);
+void plan_release(struct plan *p);
+
 struct sysfs {
 	const char *root;
 	bool dry_run;
+	struct plan *plan;  /* dry run: record the writes here instead of printing them */
+	sysfs_write_fn *write;
+	void *write_data;
 	struct ba_sysfs view;  /* for plugin hooks */
 };
+/* A dry run's "verify" step: DEVPATH/driver is (or, is_driver false, is no longer) driver. */
+void plan_add_verify(struct plan *p, const struct sysfs *s, const char *devpath, const char *driver, bool is_driver);
+/* With the real write(2); set write (and write_data) after to substitute another. */
 void sysfs_init(struct sysfs *s, const char *root, bool dry_run);
+/* At cfg's sysfs_root, with cfg's write function. */
+void sysfs_init_config(struct sysfs *s, const struct ba_config *cfg, bool dry_run);
 /* A one-line attribute, trailing newlines removed: its length, or -errno.  More than
  * min(len - 1, BA_MAX_SYSFS_ATTR) bytes (-EFBIG) or a control byte inside (-EINVAL) is warned about. */
 int sysfs_read(const struct sysfs *s, const char *path, char *buf, size_t len);
@@ -339,9 +381,6 @@ bool sysfs_exists(const struct sysfs *s, const char *path);
 int sysfs_link_name(const struct sysfs *s, const char *path, char *buf, size_t len);
 /* One write(2) of value; in dry-run mode only printed. */
 int sysfs_write(const struct sysfs *s, const char *path, const char *value);
-/* The write itself; tests substitute a simulated kernel.  root is the sysfs root. */
-typedef int sysfs_write_fn(const char *root, const char *path, const char *value);
-extern sysfs_write_fn *sysfs_write_backend;
 sysfs_write_fn sysfs_write_real;
 
 /* exec.c: run argv[0] (PATH search if it has no '/') and wait.  Exit status, or -errno. */
@@ -362,6 +401,11 @@ struct ba_device {
 	/* What the user named, when it differs (ACPI description -> physical node). */
 	const struct busalias_plugin *via_plugin;
 	char via_name[256];
+	/* The public object (busalias/busalias.h) is this struct too; unused (zero) on the stack. */
+	int refcount;
+	struct ba_ctx *ctx;
+	char *match_alias;
+	char *via;
 };
 int device_resolve(const struct plugin_set *set, const struct sysfs *sys, const char *arg, struct ba_device *dev);
 /* Every bindable device on every plugin's bus that exists in sysfs, for status without arguments: buses in

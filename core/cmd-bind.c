@@ -289,7 +289,7 @@ int cmd_match(int argc, char **argv, struct ba_config *cfg)
 		return BA_EXIT_USAGE;
 	}
 	if (a.device) {
-		sysfs_init(&sys, cfg->sysfs_root, false);
+		sysfs_init_config(&sys, cfg, false);
 		if (load_plugins(&set, cfg) < 0)
 			return BA_EXIT_USAGE;
 		plugin_set_load_buses(&set);
@@ -343,7 +343,7 @@ static int bind_or_restore(bool bind, int argc, char **argv, struct ba_config *c
 	/* Several devices, groups, persistence: all or nothing over the set (multibind.c). */
 	if (optind + 1 != argc || a.x.group || a.x.persist)
 		return bind_many(bind, &a.x, &a.o, argv + optind, argc - optind, cfg);
-	sysfs_init(&sys, cfg->sysfs_root, a.o.dry_run);
+	sysfs_init_config(&sys, cfg, a.o.dry_run);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
 	plugin_set_load_buses(&set);
@@ -549,7 +549,7 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 	 * below, as a modules.alias that cannot be read, only if some device needs it. */
 	if (config_alias_path(cfg, &alias_path, &alias_alt) == -EINVAL)
 		return BA_EXIT_USAGE;
-	sysfs_init(&sys, cfg->sysfs_root, false);
+	sysfs_init_config(&sys, cfg, false);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
 	plugin_set_load_buses(&set);

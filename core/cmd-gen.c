@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* busalias gen: module files -> modules.alias lines. */
+/* busalias gen: module files -> modules.alias lines, through libbusalias's public API only. */
 #include <errno.h>
 #include <ftw.h>
 #include <pthread.h>
 #include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "busalias.h"
-#include "cmdline.h"
+#include <busalias/busalias.h>
+
+#include "cli.h"
+#include "cmdline-ids.h"
 
 #define MAX_JOBS 64
 /* Below this many modules per thread, starting threads costs more than it saves. */
@@ -19,13 +24,22 @@ struct path_list {
 	size_t n, cap;
 };
 
+static void *or_die(void *p)
+{
+	if (!p) {
+		fputs("busalias: error: out of memory\n", stderr);
+		exit(CLI_EXIT_FAILURE);
+	}
+	return p;
+}
+
 static void path_list_add(struct path_list *l, const char *p)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
-		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		l->v = or_die(realloc(l->v, l->cap * sizeof(*l->v)));
 	}
-	l->v[l->n++] = xstrdup(p);
+	l->v[l->n++] = or_die(strdup(p));
 }
 
 /* What one collect() call found besides modules. */
@@ -36,6 +50,7 @@ struct walk_status {
 
 /* nftw() has no user pointer. */
 static struct {
+	struct ba_ctx *ctx;
 	struct path_list *out;
 	struct walk_status *status;
 	const char *root;    /* the path nftw() walks: PATH/. */
@@ -45,7 +60,11 @@ static struct {
 /* The path as the user would write it: PATH/x, not PATH/./x. */
 static char *walk_path(const char *path)
 {
-	return xasprintf("%s%s", walk.shown, path + strlen(walk.root));
+	char *p;
+
+	if (asprintf(&p, "%s%s", walk.shown, path + strlen(walk.root)) < 0)
+		or_die(NULL);
+	return p;
 }
 
 static int walk_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -53,20 +72,20 @@ static int walk_one(const char *path, const struct stat *st, int flag, struct FT
 	int err = errno;
 	const char *base = path + ftw->base;
 	struct stat target;
-	_cleanup_free_ char *shown = walk_path(path);
+	char *shown = walk_path(path);
 
 	(void)st;
 	switch (flag) {
 	case FTW_DNR:
-		ba_err("%s: cannot read directory: %s", shown, err ? strerror(err) : "unknown error");
+		cli_err(walk.ctx, "%s: cannot read directory: %s", shown, err ? strerror(err) : "unknown error");
 		walk.status->unreadable = true;
 		break;
 	case FTW_NS:
-		ba_err("%s: cannot stat: %s", shown, err ? strerror(err) : "unknown error");
+		cli_err(walk.ctx, "%s: cannot stat: %s", shown, err ? strerror(err) : "unknown error");
 		walk.status->unreadable = true;
 		break;
 	case FTW_F:
-		if (module_filename(base))
+		if (ba_module_filename_is_module(base))
 			path_list_add(walk.out, shown);
 		break;
 	case FTW_SL:
@@ -75,7 +94,7 @@ static int walk_one(const char *path, const struct stat *st, int flag, struct FT
 		 * points to, as depmod does.  Links to directories (the kernel tree's build and source) are
 		 * never followed.
 		 */
-		if (!module_filename(base))
+		if (!ba_module_filename_is_module(base))
 			break;
 		if (stat(path, &target) < 0) {
 			char to[4096];
@@ -84,27 +103,28 @@ static int walk_one(const char *path, const struct stat *st, int flag, struct FT
 			err = errno;
 			n = readlink(path, to, sizeof(to) - 1);
 			to[n < 0 ? 0 : n] = '\0';
-			ba_warn("%s: symbolic link to %s: %s; skipped", shown, n < 0 ? "?" : to, strerror(err));
+			cli_warn(walk.ctx, "%s: symbolic link to %s: %s; skipped", shown, n < 0 ? "?" : to, strerror(err));
 			walk.status->skipped = true;
 		} else if (!S_ISDIR(target.st_mode)) {
 			path_list_add(walk.out, shown);
 		}
 		break;
 	}
+	free(shown);
 	return 0;
 }
 
 /* Add arg, or the modules in the tree under it, to out.  -errno (reported) if arg itself cannot be read. */
-static int collect(const char *arg, struct path_list *out, struct walk_status *status)
+static int collect(struct ba_ctx *ctx, const char *arg, struct path_list *out, struct walk_status *status)
 {
 	struct stat st;
-	_cleanup_free_ char *shown = NULL, *root = NULL;
+	char *shown = NULL, *root = NULL;
 	size_t len = strlen(arg);
-	int r;
+	int r = 0;
 
 	if (stat(arg, &st) < 0) {
 		r = -errno;
-		ba_err("%s: %s", arg, strerror(-r));
+		cli_err(ctx, "%s: %s", arg, strerror(-r));
 		return r;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -117,8 +137,9 @@ static int collect(const char *arg, struct path_list *out, struct walk_status *s
 	 */
 	while (len > 0 && arg[len - 1] == '/')
 		len--;
-	shown = xasprintf("%.*s", (int)len, arg);
-	root = xasprintf("%s/.", shown);
+	if (asprintf(&shown, "%.*s", (int)len, arg) < 0 || asprintf(&root, "%s/.", shown) < 0)
+		or_die(NULL);
+	walk.ctx = ctx;
 	walk.out = out;
 	walk.status = status;
 	walk.root = root;
@@ -126,18 +147,32 @@ static int collect(const char *arg, struct path_list *out, struct walk_status *s
 	errno = 0;
 	if (nftw(root, walk_one, 32, FTW_PHYS) < 0) {
 		r = errno ? -errno : -EIO;
-		ba_err("%s: cannot walk: %s", arg, strerror(-r));
-		return r;
+		cli_err(ctx, "%s: cannot walk: %s", arg, strerror(-r));
 	}
-	return 0;
+	free(shown);
+	free(root);
+	return r;
+}
+
+/* One input file: its module (NULL only when memory ran out) and what reading it returned. */
+struct gen_result {
+	struct ba_module *module;
+	int error;
+};
+
+static const char *name_of(const struct gen_result *r)
+{
+	const char *n = ba_module_get_name(r->module);
+
+	return n ? n : "";
 }
 
 static int cmp_result(const void *a, const void *b)
 {
 	const struct gen_result *x = a, *y = b;
-	int c = strcmp(x->name ? x->name : "", y->name ? y->name : "");
+	int c = strcmp(name_of(x), name_of(y));
 
-	return c ? c : strcmp(x->path, y->path);
+	return c ? c : strcmp(ba_module_get_path(x->module), ba_module_get_path(y->module));
 }
 
 static const char *kver_str(uint32_t k, char *buf, size_t len)
@@ -151,88 +186,107 @@ static const char *kver_str(uint32_t k, char *buf, size_t len)
 /* depmod's first line of modules.alias, kept so the output can stand in for it. */
 #define DEPMOD_ALIAS_HEADER "# Aliases extracted from modules themselves.\n"
 
-static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n, bool header)
+static void render_text(struct outbuf *sb, const struct gen_result *r, size_t n, bool header)
 {
 	if (header)
-		strbuf_adds(sb, DEPMOD_ALIAS_HEADER);
+		outbuf_adds(sb, DEPMOD_ALIAS_HEADER);
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < r[i].aliases.n; j++) {
-			/* Not strbuf_addf(): a printf per line is measurable over a whole tree. */
-			strbuf_add(sb, "alias ", 6);
-			strbuf_adds(sb, r[i].aliases.alias[j]);
-			strbuf_add(sb, " ", 1);
-			strbuf_adds(sb, r[i].name);
-			strbuf_add(sb, "\n", 1);
+		for (size_t j = 0; j < ba_module_get_alias_count(r[i].module); j++) {
+			/* Not outbuf_addf(): a printf per line is measurable over a whole tree. */
+			outbuf_add(sb, "alias ", 6);
+			outbuf_adds(sb, ba_module_get_alias(r[i].module, j));
+			outbuf_add(sb, " ", 1);
+			outbuf_adds(sb, ba_module_get_name(r[i].module));
+			outbuf_add(sb, "\n", 1);
 		}
 }
 
-/* The captured "busalias: warning: ...\n" lines as a JSON array of {"level","message"}. */
-static void render_json_messages(struct strbuf *sb, const char *messages)
+static const char *level_of(int priority)
+{
+	return priority <= LOG_ERR ? "error" : priority == LOG_WARNING ? "warning" : "info";
+}
+
+/* A module's messages the log priority lets through (-q: errors only), as the log would print them. */
+static void render_messages(struct outbuf *sb, const struct ba_module *m, int max_priority)
+{
+	for (size_t i = 0; i < ba_module_get_message_count(m); i++) {
+		int priority;
+		const char *text = ba_module_get_message(m, i, &priority);
+
+		if (priority > max_priority)
+			continue;
+		outbuf_adds(sb, "busalias: ");
+		if (priority <= LOG_WARNING) {
+			outbuf_adds(sb, level_of(priority));
+			outbuf_adds(sb, ": ");
+		}
+		outbuf_adds(sb, text);
+		outbuf_add(sb, "\n", 1);
+	}
+}
+
+/* A module's messages as a JSON array of {"level","message"}. */
+static void render_json_messages(struct outbuf *sb, const struct ba_module *m, int max_priority)
 {
 	bool first = true;
 
-	strbuf_adds(sb, "[");
-	for (const char *p = messages; p && *p;) {
-		const char *eol = strchr(p, '\n'), *level = "info";
-		_cleanup_free_ char *line = eol ? strndup(p, (size_t)(eol - p)) : xstrdup(p);
-		const char *text = line;
+	outbuf_adds(sb, "[");
+	for (size_t i = 0; i < ba_module_get_message_count(m); i++) {
+		int priority;
+		const char *text = ba_module_get_message(m, i, &priority);
 
-		if (!line)
-			break;
-		p = eol ? eol + 1 : p + strlen(p);
-		if (strncmp(text, "busalias: ", 10) == 0)
-			text += 10;
-		if (strncmp(text, "warning: ", 9) == 0)
-			level = "warning", text += 9;
-		else if (strncmp(text, "error: ", 7) == 0)
-			level = "error", text += 7;
-		strbuf_adds(sb, first ? "{\"level\":\"" : ",{\"level\":\"");
+		if (priority > max_priority)
+			continue;
+		outbuf_adds(sb, first ? "{\"level\":\"" : ",{\"level\":\"");
 		first = false;
-		strbuf_adds(sb, level);
-		strbuf_adds(sb, "\",\"message\":");
-		strbuf_add_json_string(sb, text);
-		strbuf_adds(sb, "}");
+		outbuf_adds(sb, level_of(priority));
+		outbuf_adds(sb, "\",\"message\":");
+		outbuf_add_json_string(sb, text);
+		outbuf_adds(sb, "}");
 	}
-	strbuf_adds(sb, "]");
+	outbuf_adds(sb, "]");
 }
 
 /*
  * Every input file is listed, also those that could not be read ("name":
  * null); each with its warning count and the messages themselves.
  */
-static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n, unsigned long warnings)
+static void render_json(struct outbuf *sb, const struct gen_result *r, size_t n, unsigned long warnings,
+			int max_priority)
 {
 	char kb[32];
 
-	strbuf_adds(sb, "{\"modules\":[");
+	outbuf_adds(sb, "{\"modules\":[");
 	for (size_t i = 0; i < n; i++) {
-		strbuf_adds(sb, i ? ",\n {" : "\n {");
-		strbuf_adds(sb, "\"name\":");
-		if (r[i].name)
-			strbuf_add_json_string(sb, r[i].name);
+		const struct ba_module *m = r[i].module;
+
+		outbuf_adds(sb, i ? ",\n {" : "\n {");
+		outbuf_adds(sb, "\"name\":");
+		if (ba_module_get_name(m))
+			outbuf_add_json_string(sb, ba_module_get_name(m));
 		else
-			strbuf_adds(sb, "null");
-		strbuf_adds(sb, ",\"path\":");
-		strbuf_add_json_string(sb, r[i].path);
-		strbuf_adds(sb, ",\"kernel\":");
-		strbuf_add_json_string(sb, kver_str(r[i].kver, kb, sizeof(kb)));
-		strbuf_addf(sb, ",\"warnings\":%u,\"messages\":", r[i].warnings);
-		render_json_messages(sb, r[i].messages);
-		strbuf_adds(sb, ",\"aliases\":[");
-		for (size_t j = 0; j < r[i].aliases.n; j++) {
-			strbuf_adds(sb, j ? ",{\"type\":" : "{\"type\":");
-			strbuf_add_json_string(sb, r[i].aliases.type[j]);
-			strbuf_adds(sb, ",\"alias\":");
-			strbuf_add_json_string(sb, r[i].aliases.alias[j]);
-			strbuf_adds(sb, "}");
+			outbuf_adds(sb, "null");
+		outbuf_adds(sb, ",\"path\":");
+		outbuf_add_json_string(sb, ba_module_get_path(m));
+		outbuf_adds(sb, ",\"kernel\":");
+		outbuf_add_json_string(sb, kver_str(ba_module_get_kernel_version(m), kb, sizeof(kb)));
+		outbuf_addf(sb, ",\"warnings\":%u,\"messages\":", ba_module_get_warning_count(m));
+		render_json_messages(sb, m, max_priority);
+		outbuf_adds(sb, ",\"aliases\":[");
+		for (size_t j = 0; j < ba_module_get_alias_count(m); j++) {
+			outbuf_adds(sb, j ? ",{\"type\":" : "{\"type\":");
+			outbuf_add_json_string(sb, ba_module_get_alias_type(m, j));
+			outbuf_adds(sb, ",\"alias\":");
+			outbuf_add_json_string(sb, ba_module_get_alias(m, j));
+			outbuf_adds(sb, "}");
 		}
-		strbuf_adds(sb, "]}");
+		outbuf_adds(sb, "]}");
 	}
-	strbuf_addf(sb, "\n],\"warnings\":%lu}\n", warnings);
+	outbuf_addf(sb, "\n],\"warnings\":%lu}\n", warnings);
 }
 
 struct gen_work {
-	const struct plugin_set *plugins;
+	struct ba_ctx *ctx;  /* shared: its plugins are loaded before the threads start */
 	unsigned flags;
 	char **paths;
 	struct gen_result *results;
@@ -244,22 +298,19 @@ static void *gen_worker(void *arg)
 	struct gen_work *w = arg;
 	size_t i;
 
+	/* Each module's messages stay with it (ba_module_get_message()), printed later in output order. */
 	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->n) {
-		struct strbuf messages = { 0 };
-
-		ba_log_capture(&messages);
-		w->results[i].error = generate_module_flags(w->plugins, w->paths[i], w->flags, &w->results[i]);
-		ba_log_capture(NULL);
-		w->results[i].messages = messages.buf;
+		w->results[i].error = ba_module_new_from_path(w->ctx, w->paths[i], w->flags, &w->results[i].module);
+		or_die(w->results[i].module);
 	}
 	return NULL;
 }
 
 /* Modules are independent: spread them over `jobs` threads; output order is fixed later by sorting. */
-static void generate_all(const struct plugin_set *plugins, unsigned flags, char **paths, struct gen_result *results,
-			 size_t n, unsigned jobs)
+static void generate_all(struct ba_ctx *ctx, unsigned flags, char **paths, struct gen_result *results, size_t n,
+			 unsigned jobs)
 {
-	struct gen_work w = { .plugins = plugins, .flags = flags, .paths = paths, .results = results, .n = n };
+	struct gen_work w = { .ctx = ctx, .flags = flags, .paths = paths, .results = results, .n = n };
 	pthread_t tid[MAX_JOBS];
 	unsigned started = 0;
 
@@ -300,7 +351,7 @@ static void usage(FILE *f)
 	      f);
 }
 
-int cmd_gen(int argc, char **argv, struct ba_config *cfg)
+int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 {
 	enum { OPT_JSON = 0x100, OPT_MODINFO_ALIASES };
 	static const struct option opts[] = {
@@ -317,10 +368,9 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 	unsigned flags = 0;
 	unsigned jobs = default_jobs();
 	struct path_list paths = { 0 };
-	struct plugin_set plugins = { .lazy = true };  /* a plugin is dlopen()ed when a module has its table type */
-	struct strbuf sb = { 0 };
+	struct outbuf sb = { 0 };
 	struct gen_result *results;
-	int c, r, status = BA_EXIT_OK;
+	int c, r, status = CLI_EXIT_OK;
 
 	while ((c = getopt_long(argc, argv, "o:b:k:m:j:qh", opts, NULL)) != -1) {
 		switch (c) {
@@ -328,7 +378,7 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 			output = strcmp(optarg, "-") ? optarg : NULL;
 			break;
 		case OPT_MODINFO_ALIASES:
-			flags |= GEN_MODINFO_ALIASES;
+			flags |= BA_MODULE_MODINFO_ALIASES;
 			break;
 		case OPT_JSON:
 			json = true;
@@ -337,63 +387,63 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 			char *end;
 			unsigned long v = strtoul(optarg, &end, 10);
 			if (*end || v < 1 || v > MAX_JOBS) {
-				ba_err("--jobs: expected a number from 1 to %d, got '%s'", MAX_JOBS, optarg);
-				return BA_EXIT_USAGE;
+				cli_err(ctx, "--jobs: expected a number from 1 to %d, got '%s'", MAX_JOBS, optarg);
+				return CLI_EXIT_USAGE;
 			}
 			jobs = (unsigned)v;
 			break;
 		}
 		case 'h':
 			usage(stdout);
-			return BA_EXIT_OK;
+			return CLI_EXIT_OK;
 		default:
-			r = module_tree_option(c, optarg, cfg);
+			r = cli_module_tree_option(ctx, c, optarg);
 			if (r < 0)
-				return BA_EXIT_USAGE;
-			if (r > 0 || common_option(c, optarg, cfg) == 0)
+				return CLI_EXIT_USAGE;
+			if (r > 0 || cli_common_option(ctx, c, optarg) == 0)
 				break;
 			usage(stderr);
-			return BA_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 
 	struct walk_status walked = { 0 };
 	if (optind == argc) {
-		_cleanup_free_ char *root = NULL, *alt = NULL;
-		r = module_tree_path(cfg, NULL, &root, &alt);
-		if (r == -ENOENT) {
-			ba_err("%s: %s (nor %s)", root, strerror(ENOENT), alt);
-			return BA_EXIT_FAILURE;
-		}
+		char *root = NULL, *alt = NULL;
+		r = ba_ctx_get_module_path(ctx, NULL, &root, &alt);
+		if (r == -ENOENT)
+			cli_err(ctx, "%s: %s (nor %s)", root, strerror(ENOENT), alt);
+		if (r == 0 && collect(ctx, root, &paths, &walked) < 0)
+			r = -EIO;
+		free(root);
+		free(alt);
 		if (r < 0)
-			return BA_EXIT_USAGE;
-		if (collect(root, &paths, &walked) < 0)
-			return BA_EXIT_FAILURE;
+			return r == -EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
 	}
 	/* An input that cannot be read at all is a system error (6), worse than a malformed one (3). */
 	bool unreadable = false;
 	for (int i = optind; i < argc; i++)
-		if (collect(argv[i], &paths, &walked) < 0)
+		if (collect(ctx, argv[i], &paths, &walked) < 0)
 			unreadable = true;
 	if (walked.unreadable)
 		unreadable = true;
 	if (walked.skipped)
-		status = BA_EXIT_PARTIAL;
+		status = CLI_EXIT_PARTIAL;
 
-	r = load_plugins(&plugins, cfg);
+	r = ba_ctx_load_plugins(ctx);
 	if (r < 0) {
 		for (size_t i = 0; i < paths.n; i++)
 			free(paths.v[i]);
 		free(paths.v);
-		return BA_EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
 	if (r > 0)
-		status = BA_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
+		status = CLI_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
 
-	results = xcalloc(paths.n, sizeof(*results));
-	generate_all(&plugins, flags, paths.v, results, paths.n, jobs);
-	if (plugins.late_errors)
-		status = BA_EXIT_PARTIAL; /* a plugin refused when a table needed it */
+	results = or_die(calloc(paths.n ? paths.n : 1, sizeof(*results)));
+	generate_all(ctx, flags, paths.v, results, paths.n, jobs);
+	if (ba_ctx_get_plugin_errors(ctx))
+		status = CLI_EXIT_PARTIAL; /* a plugin refused when a table needed it */
 	size_t modules_read = 0;
 	for (size_t i = 0; i < paths.n; i++) {
 		r = results[i].error;
@@ -401,49 +451,52 @@ int cmd_gen(int argc, char **argv, struct ba_config *cfg)
 			modules_read++;
 		if (r < 0 && r != -ENOEXEC && r != -EINVAL && r != -EPROTO && r != -ENOTSUP)
 			unreadable = true;
-		if (results[i].warnings && status == BA_EXIT_OK)
-			status = BA_EXIT_PARTIAL;
+		if (ba_module_get_warning_count(results[i].module) && status == CLI_EXIT_OK)
+			status = CLI_EXIT_PARTIAL;
 		free(paths.v[i]);
 	}
 	free(paths.v);
 	qsort(results, paths.n, sizeof(*results), cmp_result);
-	for (size_t i = 0; i < paths.n; i++)
-		if (results[i].messages)
-			fputs(results[i].messages, stderr);
+	for (size_t i = 0; i < paths.n; i++) {
+		struct outbuf messages = { 0 };
+		render_messages(&messages, results[i].module, ba_ctx_get_log_priority(ctx));
+		if (messages.len)
+			fputs(messages.buf, stderr);
+		outbuf_release(&messages);
+	}
 
 	if (unreadable)
-		status = BA_EXIT_FAILURE;
+		status = CLI_EXIT_FAILURE;
 	if (json)
-		render_json(&sb, results, paths.n, ba_warning_count);
+		render_json(&sb, results, paths.n, ba_ctx_get_warning_count(ctx), ba_ctx_get_log_priority(ctx));
 	else
-		render_text(&sb, results, paths.n, flags & GEN_MODINFO_ALIASES);
+		render_text(&sb, results, paths.n, flags & BA_MODULE_MODINFO_ALIASES);
 
 	if (modules_read == 0) {
 		/* An empty result from unreadable input must not replace a good modules.alias. */
 		if (paths.n == 0)
-			ba_warn("no module files found%s", output ? "" : "; nothing to do");
+			cli_warn(ctx, "no module files found%s", output ? "" : "; nothing to do");
 		else
-			ba_warn("none of the %zu module files could be read", paths.n);
-		if (status == BA_EXIT_OK)
-			status = BA_EXIT_PARTIAL;
+			cli_warn(ctx, "none of the %zu module files could be read", paths.n);
+		if (status == CLI_EXIT_OK)
+			status = CLI_EXIT_PARTIAL;
 	}
 	if (output && modules_read == 0) {
-		ba_err("%s: left unchanged, as no module was read", output);
+		cli_err(ctx, "%s: left unchanged, as no module was read", output);
 	} else if (output) {
-		r = write_file_atomic(output, sb.buf ? sb.buf : "", sb.len);
+		r = cli_write_file_atomic(output, sb.buf ? sb.buf : "", sb.len);
 		if (r < 0) {
-			ba_err("%s: cannot write: %s", output, strerror(-r));
-			status = BA_EXIT_FAILURE;
+			cli_err(ctx, "%s: cannot write: %s", output, strerror(-r));
+			status = CLI_EXIT_FAILURE;
 		}
 	} else if (sb.len && (fwrite(sb.buf, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)) {
-		ba_err("standard output: %s", strerror(errno));
-		status = BA_EXIT_FAILURE;
+		cli_err(ctx, "standard output: %s", strerror(errno));
+		status = CLI_EXIT_FAILURE;
 	}
 
 	for (size_t i = 0; i < paths.n; i++)
-		gen_result_release(&results[i]);
+		ba_module_unref(results[i].module);
 	free(results);
-	strbuf_release(&sb);
-	plugin_set_free(&plugins);
+	outbuf_release(&sb);
 	return status;
 }

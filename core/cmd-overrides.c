@@ -195,7 +195,7 @@ int cmd_list_overrides(int argc, char **argv, struct ba_config *cfg)
 
 	if (r >= 0)
 		return r;
-	sysfs_init(&sys, cfg->sysfs_root, true);
+	sysfs_init_config(&sys, cfg, true);
 	n = list_dir(cfg->overrides_dir, &names, &err);
 	if (err == -ENOENT)
 		return BA_EXIT_OK;  /* nothing persisted yet */
@@ -296,7 +296,7 @@ int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg)
 
 	if (r >= 0)
 		return r;
-	sysfs_init(&sys, cfg->sysfs_root, dry_run);
+	sysfs_init_config(&sys, cfg, dry_run);
 	/* udev's $devpath is relative to /sys ("/devices/pci0000:00/..."). */
 	arg = !strncmp(argv[optind], "/devices/", 9) ? xasprintf("/sys%s", argv[optind]) : xstrdup(argv[optind]);
 	char claimed[1024];
@@ -345,7 +345,7 @@ int cmd_apply_overrides(int argc, char **argv, struct ba_config *cfg)
 
 	if (r >= 0)
 		return r;
-	sysfs_init(&sys, cfg->sysfs_root, dry_run);
+	sysfs_init_config(&sys, cfg, dry_run);
 	n = list_dir(cfg->overrides_dir, &names, &err);
 	if (err == -ENOENT)
 		return BA_EXIT_OK;

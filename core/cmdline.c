@@ -18,7 +18,8 @@ int common_option(int c, const char *arg, struct ba_config *cfg)
 		config_add_plugin_dir(cfg, arg);
 		return 0;
 	case 'q':
-		ba_quiet = cfg->quiet = true;
+		cfg->quiet = true;
+		ba_log_set_quiet(true);
 		return 0;
 	}
 	return -1;

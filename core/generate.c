@@ -372,6 +372,12 @@ int generate_module_mem(const struct plugin_set *plugins, const char *name, cons
 	return generate(plugins, name, data ? data : "", len, 0, res);
 }
 
+int generate_module_any(const struct plugin_set *plugins, const char *path, const void *data, size_t len,
+			unsigned flags, struct gen_result *res)
+{
+	return generate(plugins, path, data, len, flags, res);
+}
+
 void gen_result_release(struct gen_result *r)
 {
 	free(r->path);

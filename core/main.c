@@ -5,6 +5,7 @@
 
 #include "admin.h"
 #include "busalias.h"
+#include "cli.h"
 #include "cmdline.h"
 
 static void usage(FILE *f)
@@ -71,6 +72,30 @@ static int load_config(struct ba_config *cfg, const char *explicit_path)
 	return r;
 }
 
+/*
+ * The library context of a command on the public API: the same configuration file, already read once
+ * without error by load_config() (so read again silently), the same -q and sysfs write function.
+ */
+static struct ba_ctx *library_context(const char *explicit_path, bool quiet, sysfs_write_fn *write_fn,
+				      void *write_data)
+{
+	struct ba_ctx *ctx = ba_ctx_new();
+	int r;
+
+	if (!ctx) {
+		ba_err("cannot create the library context (libelf out of date, or out of memory)");
+		return NULL;
+	}
+	ba_ctx_set_log_priority(ctx, quiet ? LOG_ERR : LOG_INFO);
+	ba_ctx_set_sysfs_write_fn(ctx, write_fn, write_data);
+	r = ba_ctx_load_config(ctx, explicit_path ? explicit_path : BUSALIAS_CONFIG);
+	if (r < 0 && r != -ENOENT) {
+		ba_ctx_unref(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
 /* Output that did not reach its reader (a full disk, a closed pipe) is a failure, and says so. */
 static bool stdout_failed(void)
 {
@@ -81,13 +106,20 @@ static bool stdout_failed(void)
 	return true;
 }
 
-int main(int argc, char **argv)
+int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_data)
 {
+	/* Commands on libbusalias's public API alone, with a library context. */
+	static const struct {
+		const char *name;
+		int (*run)(int argc, char **argv, struct ba_ctx *ctx);
+	} library_commands[] = {
+		{ "gen", cmd_gen },
+	};
+	/* Commands on the core's configuration (not converted yet). */
 	static const struct {
 		const char *name;
 		int (*run)(int argc, char **argv, struct ba_config *cfg);
 	} commands[] = {
-		{ "gen", cmd_gen },
 		{ "match", cmd_match },
 		{ "bind", cmd_bind },
 		{ "restore", cmd_restore },
@@ -99,16 +131,21 @@ int main(int argc, char **argv)
 		{ "import-driverctl", cmd_import_driverctl },
 	};
 	struct ba_config cfg;
+	struct ba_log log;
 	const char *config_path = find_config_arg(argc, argv);
 	int first = 1, r;
 
+	ba_log_init(&log);
+	ba_log_use(&log);
 	config_init(&cfg);
+	cfg.sysfs_write = write_fn;
+	cfg.sysfs_write_data = write_data;
 	r = load_config(&cfg, config_path);
 	if (r < 0) {
 		config_release(&cfg);
 		return BA_EXIT_USAGE;
 	}
-	ba_quiet = cfg.quiet;
+	ba_log_set_quiet(cfg.quiet);
 
 	/* Skip a leading --config FILE (or --config=FILE) so "busalias --config F gen" works; nothing else. */
 	while (first < argc && (strcmp(argv[first], "--config") == 0 || strncmp(argv[first], "--config=", 9) == 0))
@@ -142,7 +179,14 @@ int main(int argc, char **argv)
 		r = BA_EXIT_OK;
 	} else {
 		r = -1;
-		for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(library_commands); i++)
+			if (!strcmp(cmd, library_commands[i].name)) {
+				struct ba_ctx *ctx = library_context(config_path, cfg.quiet, write_fn, write_data);
+				r = ctx ? library_commands[i].run(argc - first, argv + first, ctx) : BA_EXIT_FAILURE;
+				ba_ctx_unref(ctx);
+				break;
+			}
+		for (size_t i = 0; r < 0 && i < ARRAY_SIZE(commands); i++)
 			if (!strcmp(cmd, commands[i].name)) {
 				r = commands[i].run(argc - first, argv + first, &cfg);
 				break;
@@ -163,3 +207,10 @@ int main(int argc, char **argv)
 		r = BA_EXIT_FAILURE;
 	return r;
 }
+
+#ifndef BUSALIAS_NO_MAIN
+int main(int argc, char **argv)
+{
+	return busalias_run(argc, argv, NULL, NULL);
+}
+#endif

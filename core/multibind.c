@@ -94,7 +94,7 @@ int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, 
 		ba_err("%s: give at least one DEV", cmd);
 		return BA_EXIT_USAGE;
 	}
-	sysfs_init(&sys, cfg->sysfs_root, o->dry_run);
+	sysfs_init_config(&sys, cfg, o->dry_run);
 	if (load_plugins(&set, cfg) < 0)
 		return BA_EXIT_USAGE;
 	given = xcalloc((size_t)n, sizeof(*given));

@@ -2,8 +2,8 @@
 /*
  * sysfs access relative to a configurable root.  Reads follow the tree as it
  * is; every write goes through sysfs_write(), which either prints it
- * (--dry-run) or hands it to sysfs_write_backend: the real write(2), or in the
- * test suite a simulated kernel.
+ * (--dry-run) or hands it to the struct's write function: the real write(2),
+ * or in the test suite a simulated kernel.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -130,7 +130,7 @@ int sysfs_list(const struct sysfs *s, const char *dir, int (*fn)(void *ud, const
 	return r;
 }
 
-int sysfs_write_real(const char *root, const char *path, const char *value)
+int sysfs_write_real(void *data, const char *root, const char *path, const char *value)
 {
 	_cleanup_free_ char *p = xasprintf("%s/%s", root, path);
 	/* Never create: a missing attribute is an error, not a new file.  Never follow a final symlink. */
@@ -149,10 +149,32 @@ int sysfs_write_real(const char *root, const char *path, const char *value)
 	return (size_t)n == len ? 0 : -EIO;
 }
 
-sysfs_write_fn *sysfs_write_backend = sysfs_write_real;
+/* A write's step, by the name the step messages use: the attribute, "clear driver_override" for "\n". */
+static const char *write_step_name(const char *path, const char *value)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	if (!strcmp(base, "driver_override") && !strcmp(value, "\n"))
+		return "clear driver_override";
+	return base;
+}
+
+void plan_add_verify(struct plan *p, const struct sysfs *s, const char *devpath, const char *driver, bool is_driver)
+{
+	_cleanup_free_ char *link = xasprintf("%s/%s/driver", s->root, devpath);
+	_cleanup_free_ char *want = xasprintf("%s%s", is_driver ? "" : "!", driver);
+
+	plan_add(p, "verify", (const char *const[]){ link, want, NULL });
+}
 
 int sysfs_write(const struct sysfs *s, const char *path, const char *value)
 {
+	if (s->dry_run && s->plan) {
+		_cleanup_free_ char *abs = xasprintf("%s/%s", s->root, path);
+		plan_add(s->plan, write_step_name(path, value), (const char *const[]){ abs, value, NULL });
+		return 0;
+	}
 	if (s->dry_run) {
 		/* Escaped: a value is often "\n" (clearing driver_override), which printed raw would break the line. */
 		struct strbuf esc = { 0 };
@@ -174,7 +196,7 @@ int sysfs_write(const struct sysfs *s, const char *path, const char *value)
 		fflush(stdout);
 		return 0;
 	}
-	return sysfs_write_backend(s->root, path, value);
+	return s->write(s->write_data, s->root, path, value);
 }
 
 static int view_read(const struct ba_sysfs *v, const char *path, char *buf, size_t len)
@@ -196,6 +218,18 @@ void sysfs_init(struct sysfs *s, const char *root, bool dry_run)
 {
 	s->root = root;
 	s->dry_run = dry_run;
+	s->write = sysfs_write_real;
+	s->write_data = NULL;
+	s->plan = NULL;
 	s->view = (struct ba_sysfs){ .struct_size = sizeof(s->view), .priv = s, .read = view_read,
 				     .resolve = view_resolve, .list = view_list };
+}
+
+void sysfs_init_config(struct sysfs *s, const struct ba_config *cfg, bool dry_run)
+{
+	sysfs_init(s, cfg->sysfs_root, dry_run);
+	if (cfg->sysfs_write) {
+		s->write = cfg->sysfs_write;
+		s->write_data = cfg->sysfs_write_data;
+	}
 }

@@ -7,7 +7,8 @@ pkgs=(build-essential autoconf automake libtool pkg-config libelf-dev libinih-de
       libzstd-dev kmod binutils xz-utils zstd gzip)
 if [ "$what" = test ]; then
 	pkgs+=(libcriterion-dev valgrind cpio busybox-static qemu-system-x86 dpkg-dev python3 binutils-multiarch
-	      gcc-m68k-linux-gnu gcc-i686-linux-gnu gcc-powerpc-linux-gnu clang libclang-rt-14-dev)
+	      gcc-m68k-linux-gnu gcc-i686-linux-gnu gcc-powerpc-linux-gnu clang libclang-rt-14-dev
+	      abigail-tools)
 fi
 # tools/deb.sh (CI step "debian package"): dpkg-buildpackage with dh and autoreconf, lintian.
 if [ "$what" = test ]; then pkgs+=(debhelper lintian); fi

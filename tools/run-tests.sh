@@ -68,6 +68,9 @@ step "build" "$src/tools/build.sh" "$build"
 
 step "make check" make_check "$build"
 
+# libbusalias's ABI against tests/abi/libbusalias.abi (abidiff; make update-abi to change it deliberately).
+step "ABI check (abidiff)" make -C "$build" check-abi && passed=$((passed + 1)) || failed=$((failed + 1))
+
 step "sanitizer build" "$src/tools/build.sh" "$asan" \
 	CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	LDFLAGS="-fsanitize=address,undefined"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * busalias with the simulated kernel behind its sysfs writes: the same
- * main(), the same code path, only sysfs_write_backend differs.
+ * busalias_run(), the same code path, only the sysfs write function differs.
  *   busalias-sim mktree DIR            build the demo tree
  *   busalias-sim modprobe MODULE       the fake modprobe (root from $BUSALIAS_SIM_ROOT)
  *   busalias-sim ARGS...               busalias ARGS... against the simulation
@@ -11,12 +11,8 @@
 #include <string.h>
 
 #include "busalias.h"
+#include "cmdline.h"
 #include "simkernel.h"
-
-/* -Dmain=busalias_main is for core/main.c only. */
-#undef main
-
-int busalias_main(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -38,6 +34,5 @@ int main(int argc, char **argv)
 			fprintf(stderr, "modprobe (simulated): %s: %s\n", argv[argc - 1], strerror(-r));
 		return r < 0 ? 1 : 0;
 	}
-	sysfs_write_backend = sim_write;
-	return busalias_main(argc, argv);
+	return busalias_run(argc, argv, sim_write, NULL);
 }

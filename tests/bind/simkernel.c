@@ -232,7 +232,7 @@ static int split(const char *path, char parts[][256], int max)
 	return n;
 }
 
-int sim_write(const char *root, const char *path, const char *value)
+int sim_write(void *data, const char *root, const char *path, const char *value)
 {
 	char parts[8][256], name[256], dev[PATH_MAX], drv[256], full[PATH_MAX];
 	int n = split(path, parts, 8);

@@ -57,6 +57,7 @@ for page in "$MAN1" "$MAN5"; do
 		case $name in
 		busalias) [ -s "$MAN1" ] && ok || fail "SEE ALSO busalias(1): not built" ;;
 		busalias.conf) [ -s "$MAN5" ] && ok || fail "SEE ALSO busalias.conf(5): not built" ;;
+		libbusalias) [ -s "$CLI_SRCDIR/../../doc/libbusalias.3" ] && ok || fail "SEE ALSO libbusalias(3): not in doc/" ;;
 		*)
 			if command -v man >/dev/null 2>&1 && man -w depmod >/dev/null 2>&1; then
 				man -w "$sec" "$name" >/dev/null 2>&1 && ok || fail "${page##*/}: SEE ALSO $name($sec): no such page here"

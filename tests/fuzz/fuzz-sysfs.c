@@ -246,7 +246,7 @@ static void remove_stale(const char *parent)
 }
 
 /* A write or a helper run would mean a dry run that is not one. */
-static int no_write(const char *r, const char *path, const char *value)
+static int no_write(void *data, const char *r, const char *path, const char *value)
 {
 	fuzz_fail(__FILE__, __LINE__, "dry run", "write of '%s' to %s/%s", value, r, path);
 }
@@ -287,7 +287,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* Never there: should a command run modprobe after all, nothing is run. */
 	snprintf(modprobe, sizeof(modprobe), "%s/no-modprobe", base);
 
-	sysfs_write_backend = no_write;
 	/* Commands print their plans and status on stdout; captured per command, never shown. */
 	if (!freopen("/dev/null", "w", stdout))
 		die("freopen", "/dev/null");
@@ -635,6 +634,7 @@ static void run(const char *cmd, const char *dev, const char *driver)
 		die("open_memstream", "");
 	stdout = mem;
 	config_init(&cfg);
+	cfg.sysfs_write = no_write;
 	fn(argc, argv, &cfg);
 	config_release(&cfg);
 	fflush(stdout);

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libbusalias: the modalias patterns of kernel modules' device tables, modules.alias lookup with
+ * modprobe's rules, and moving a device to an override-only (VFIO) driver through sysfs with rollback.
+ *
+ * Conventions (as libkmod's):
+ *  - Objects are opaque and reference counted: *_new() returns one reference, *_ref() adds one,
+ *    *_unref() drops one and returns NULL when the object is gone.  Every object keeps its context alive.
+ *  - Functions returning int return 0 (or a count) on success and a negative errno on failure.
+ *  - A context holds all state: nothing in the library is process-wide.  Several threads may each use
+ *    their own context at once.  One context may be shared by threads only where a function says so.
+ *  - Messages (what a malformed input was, a step of a bind) go to the context's log function, one line
+ *    each, with a syslog(3) priority: LOG_ERR, LOG_WARNING or LOG_INFO.
+ *  - Strings returned by accessors belong to the object and live as long as it does.
+ *
+ * Link with `pkg-config --cflags --libs busalias`.  See libbusalias(3) and the section-3 pages it lists.
+ * The plugin SDK (busalias/plugin.h) is a separate interface, for bus plugins.
+ */
+#ifndef BUSALIAS_BUSALIAS_H
+#define BUSALIAS_BUSALIAS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- context: busalias_ctx(3) ---- */
+
+struct ba_ctx;
+
+/*
+ * A context with the built-in defaults (plugin directory of the installation, sysfs root /sys, the
+ * running kernel's module tree, log to stderr at LOG_WARNING).  No configuration file is read: see
+ * ba_ctx_load_config().  Returns NULL when out of memory or when libelf is unusable.
+ */
+struct ba_ctx *ba_ctx_new(void);
+struct ba_ctx *ba_ctx_ref(struct ba_ctx *ctx);
+struct ba_ctx *ba_ctx_unref(struct ba_ctx *ctx);
+
+/*
+ * Log function: called for every message at or above the context's priority (a lower number), with the
+ * message as one line without a trailing newline; control characters are already shown as \xNN.
+ * fn NULL: stderr, as "busalias: error: MESSAGE".  Called from the thread that made the call.
+ */
+typedef void ba_log_fn(void *data, int priority, const char *message);
+void ba_ctx_set_log_fn(struct ba_ctx *ctx, ba_log_fn *fn, void *data);
+void ba_ctx_set_log_priority(struct ba_ctx *ctx, int priority);
+int ba_ctx_get_log_priority(const struct ba_ctx *ctx);
+/* Warnings issued through this context so far, also those below the log priority. */
+unsigned long ba_ctx_get_warning_count(const struct ba_ctx *ctx);
+
+/*
+ * Read a busalias.conf(5) file into the context.  0; -ENOENT (silently) if it does not exist; other
+ * -errno after logging why; -EINVAL after logging every bad line as FILE:LINE.
+ */
+int ba_ctx_load_config(struct ba_ctx *ctx, const char *path);
+
+/*
+ * Set one setting, by its busalias.conf(5) key: plugin_dir, add_plugin_dir (appends a directory),
+ * basedir, kernel, moduledir, module_root, alias_file, sysfs_root, lock_dir, modprobe, prefix,
+ * lock_timeout (seconds).  value NULL resets an optional key (kernel, moduledir, module_root,
+ * alias_file, prefix).  0, or -EINVAL for an unknown key or a bad value (logged), -EBUSY for
+ * plugin_dir and add_plugin_dir once plugins are loaded.
+ */
+int ba_ctx_set_option(struct ba_ctx *ctx, const char *key, const char *value);
+/* The value of a string setting (NULL if unset or unknown; lock_timeout is not a string). */
+const char *ba_ctx_get_option(const struct ba_ctx *ctx, const char *key);
+
+/*
+ * The write(2) behind every change to sysfs, for testing against a simulated kernel: fn receives the
+ * sysfs root, the path under it and the value; it returns 0 or -errno.  NULL: the real write.
+ */
+typedef int ba_sysfs_write_fn(void *data, const char *root, const char *path, const char *value);
+void ba_ctx_set_sysfs_write_fn(struct ba_ctx *ctx, ba_sysfs_write_fn *fn, void *data);
+
+/*
+ * Load the bus plugins: plugin_dir, then each add_plugin_dir, in order.  Called by the functions that
+ * need plugins if not before.  0; 1 if some plugin or directory was refused (logged) but others loaded;
+ * -errno if none is usable.  With a plugins.index in a directory, its plugins are loaded when first needed
+ * (safely from several threads).  After it returns, the module functions may share the context between
+ * threads.
+ */
+int ba_ctx_load_plugins(struct ba_ctx *ctx);
+/*
+ * Plugins refused when loaded on demand: with a plugins.index (busalias(1), plugins --write-index), a
+ * plugin is dlopen()ed only when a module has its table type or a device its bus, and refused then
+ * (logged, or in the module's messages).  `busalias gen` exits 3 when this is not 0.
+ */
+unsigned ba_ctx_get_plugin_errors(const struct ba_ctx *ctx);
+/* Plugins loaded so far (0 before ba_ctx_load_plugins(); with a plugins.index, those needed so far), and
+ * each one's name and file. */
+size_t ba_ctx_get_plugin_count(const struct ba_ctx *ctx);
+const char *ba_ctx_get_plugin_name(const struct ba_ctx *ctx, size_t i);
+const char *ba_ctx_get_plugin_path(const struct ba_ctx *ctx, size_t i);
+
+/*
+ * The module tree (file NULL) or a file in it (e.g. "modules.alias"), as the settings name it: module_root;
+ * else BASEDIR/MODULEDIR/KERNEL; else BASEDIR/lib/modules/KERNEL if it exists, else
+ * BASEDIR/usr/lib/modules/KERNEL.  0 and *path (free() it); -ENOENT, not logged, if neither candidate
+ * exists: *path is the first and, if alternative is not NULL, *alternative the second (free() both);
+ * -EINVAL for a bad kernel version (logged).
+ */
+int ba_ctx_get_module_path(const struct ba_ctx *ctx, const char *file, char **path, char **alternative);
+
+/* Log a message of the caller's own through ctx's log, counted (as a warning) like the library's. */
+void ba_ctx_log(struct ba_ctx *ctx, int priority, const char *message);
+
+/* ---- one module's aliases: busalias_module(3) ---- */
+
+struct ba_module;
+
+enum ba_module_flags {
+	/* First the module's own .modinfo alias= strings (MODULE_ALIAS), as depmod writes them, then the
+	 * generated aliases not among them. */
+	BA_MODULE_MODINFO_ALIASES = 1 << 0,
+};
+
+/*
+ * Read one module file (.ko, .ko.gz, .ko.xz, .ko.zst) and generate the modalias patterns of its device
+ * tables, as the kernel's modpost would.  *out is set, also when the file cannot be read, so that its
+ * messages can be read (release it with ba_module_unref()); it is NULL only for -ENOMEM, -EINVAL (bad
+ * arguments) or when no plugin can be loaded (that -errno, logged).  Returns 0; or -errno when the file
+ * could not be read as a module at all (-ENOENT, -EACCES, -ENOEXEC not an ELF object, -EINVAL malformed, ...).
+ * The messages about this module go into the object, not to the log; they are counted as the
+ * context's warnings.  Safe to call from several threads on one context once its plugins are loaded.
+ */
+int ba_module_new_from_path(struct ba_ctx *ctx, const char *path, unsigned flags, struct ba_module **out);
+/* The same for a module in memory; name stands for its path in messages (its suffix picks the decompressor). */
+int ba_module_new_from_buffer(struct ba_ctx *ctx, const char *name, const void *data, size_t len, unsigned flags,
+			      struct ba_module **out);
+/* 1 if a file of this name is read as a module (.ko, .ko.gz, .ko.xz, .ko.zst), as depmod picks them; else 0. */
+int ba_module_filename_is_module(const char *name);
+struct ba_module *ba_module_ref(struct ba_module *m);
+struct ba_module *ba_module_unref(struct ba_module *m);
+/* .modinfo name=, else the file name with '-' as '_'; NULL if the file could not be read. */
+const char *ba_module_get_name(const struct ba_module *m);
+const char *ba_module_get_path(const struct ba_module *m);
+/* The kernel it was built for (vermagic) as (major << 16 | minor << 8 | patch); 0 if unknown. */
+uint32_t ba_module_get_kernel_version(const struct ba_module *m);
+/* Aliases in output order (as modules.alias lists them) and the device-table type of each ("pci", ...). */
+size_t ba_module_get_alias_count(const struct ba_module *m);
+const char *ba_module_get_alias(const struct ba_module *m, size_t i);
+const char *ba_module_get_alias_type(const struct ba_module *m, size_t i);
+/* Warnings about this module (malformed tables, skipped entries): they make `busalias gen` exit 3. */
+unsigned ba_module_get_warning_count(const struct ba_module *m);
+/* Its messages, in order, each with its priority (LOG_ERR, LOG_WARNING, LOG_INFO) in *priority if not NULL. */
+size_t ba_module_get_message_count(const struct ba_module *m);
+const char *ba_module_get_message(const struct ba_module *m, size_t i, int *priority);
+
+/* ---- modules.alias: busalias_aliasdb(3) ---- */
+
+struct ba_aliasdb;
+struct ba_match_list;
+
+/*
+ * Load a modules.alias file (path NULL: the one the settings name: alias_file, else modules.alias of
+ * the module tree).  Only regular files are read (a FIFO is refused, not waited on).  0, or -errno
+ * after logging why.
+ */
+int ba_aliasdb_new(struct ba_ctx *ctx, const char *path, struct ba_aliasdb **out);
+/* The same from memory (copied); name stands for the file in messages. */
+int ba_aliasdb_new_from_buffer(struct ba_ctx *ctx, const char *name, const char *data, size_t len,
+			       struct ba_aliasdb **out);
+struct ba_aliasdb *ba_aliasdb_ref(struct ba_aliasdb *db);
+struct ba_aliasdb *ba_aliasdb_unref(struct ba_aliasdb *db);
+const char *ba_aliasdb_get_path(const struct ba_aliasdb *db);
+
+enum ba_match_flags {
+	BA_MATCH_ALL = 1 << 0,  /* every matching line, best first; without it only the best */
+};
+
+/*
+ * The lines whose pattern matches modalias with fnmatch(3) (modprobe's rules), best first.  The ranking:
+ * fewest '*' wins; then more literal characters (not wildcards); then the earlier line (a full tie goes
+ * to the first line in the file, as modprobe takes the first).  Malformed lines are logged and skipped.
+ * Returns the number of matches (0: none) with *out set (release it with ba_match_list_unref()), or -errno.
+ */
+int ba_aliasdb_match(struct ba_aliasdb *db, const char *modalias, unsigned flags, struct ba_match_list **out);
+struct ba_match_list *ba_match_list_unref(struct ba_match_list *list);
+size_t ba_match_list_get_count(const struct ba_match_list *list);
+const char *ba_match_list_get_module(const struct ba_match_list *list, size_t i);
+const char *ba_match_list_get_pattern(const struct ba_match_list *list, size_t i);
+unsigned ba_match_list_get_stars(const struct ba_match_list *list, size_t i);
+unsigned ba_match_list_get_literals(const struct ba_match_list *list, size_t i);
+size_t ba_match_list_get_line(const struct ba_match_list *list, size_t i);
+
+/* ---- devices: busalias_device(3) ---- */
+
+struct ba_device;
+struct ba_device_status;
+
+/*
+ * Find a device in sysfs (loads the plugins if needed): a sysfs path (/sys/bus/pci/devices/X, under the
+ * sysfs root), BUS:NAME, or a name or address a plugin recognises (0000:01:00.0, 01:00.0).  An ACPI
+ * description resolves to its physical node (ba_device_get_via() names it).  0, or -errno after logging:
+ * -ENODEV no such device, -EINVAL a malformed name, -EXDEV outside the sysfs root, -EOPNOTSUPP no plugin
+ * for its bus.
+ */
+int ba_device_new(struct ba_ctx *ctx, const char *name, struct ba_device **out);
+/*
+ * Every device on every plugin's bus (buses and devices in name order).  *devs is an array of *n devices:
+ * release each with ba_device_unref() and the array with free().  0, or -errno.
+ */
+int ba_device_list(struct ba_ctx *ctx, struct ba_device ***devs, size_t *n);
+struct ba_device *ba_device_ref(struct ba_device *dev);
+struct ba_device *ba_device_unref(struct ba_device *dev);
+const char *ba_device_get_bus(const struct ba_device *dev);
+const char *ba_device_get_name(const struct ba_device *dev);
+/* Canonical path relative to the sysfs root (bus/.../devices/NAME resolved: devices/pci0000:00/...). */
+const char *ba_device_get_syspath(const struct ba_device *dev);
+/* "" if the device has none. */
+const char *ba_device_get_modalias(const struct ba_device *dev);
+/* The modalias with the VFIO prefix (prefix setting, else the bus plugin's, else "vfio_"): what is matched. */
+const char *ba_device_get_match_alias(const struct ba_device *dev);
+/* What the caller named, as PLUGIN:NAME, when it is not the device itself (an ACPI description); else NULL. */
+const char *ba_device_get_via(const struct ba_device *dev);
+
+/*
+ * The device's state now: driver, driver_override, IOMMU group and its members, and the best VFIO
+ * candidate from db (NULL: none looked up).  0, or -errno.
+ */
+int ba_device_get_status(struct ba_device *dev, struct ba_aliasdb *db, struct ba_device_status **out);
+struct ba_device_status *ba_device_status_unref(struct ba_device_status *st);
+/* "" for none, for each of these. */
+const char *ba_device_status_get_driver(const struct ba_device_status *st);
+const char *ba_device_status_get_driver_override(const struct ba_device_status *st);
+const char *ba_device_status_get_iommu_group(const struct ba_device_status *st);
+const char *ba_device_status_get_vfio_candidate(const struct ba_device_status *st);
+/* Members of the IOMMU group (the device included), by name, each with its driver ("" if none). */
+size_t ba_device_status_get_group_member_count(const struct ba_device_status *st);
+const char *ba_device_status_get_group_member(const struct ba_device_status *st, size_t i, const char **driver);
+
+/* ---- bind and restore: busalias_bind(3) ---- */
+
+enum ba_bind_flags {
+	BA_BIND_DRY_RUN = 1 << 0,  /* change nothing, run nothing: the plan is printed on stdout */
+	BA_BIND_FORCE = 1 << 1,    /* take a device its plugin says is in use */
+	BA_BIND_NO_LOAD = 1 << 2,  /* do not run modprobe */
+};
+
+/* Where a bind or restore left the device. */
+enum ba_bind_outcome {
+	BA_BIND_DONE = 0,         /* the device is where it was asked to be (or already was) */
+	BA_BIND_UNCHANGED = 1,    /* refused before any change (bad name, no match, in use, lock held) */
+	BA_BIND_ROLLED_BACK = 2,  /* a step failed; the device is back on its driver and override */
+	BA_BIND_UNSAFE = 3,       /* a step failed and the original state could not be restored */
+};
+
+/*
+ * Move dev to driver (a module or driver name; NULL: the best VFIO match in modules.alias): load the
+ * module, write driver_override, unbind, drivers_probe, verify; on a failure roll back.  Takes the
+ * per-device lock in lock_dir (waiting lock_timeout seconds) unless a dry run.  Every step is logged
+ * (LOG_INFO), in the words busalias(1) prints.  Returns 0 when done; -errno otherwise, with *outcome
+ * (if not NULL) saying what state the device was left in: -EINVAL bad arguments, -ENOENT no matching
+ * module, -ETIMEDOUT another process holds the lock, -ENOLCK the lock cannot be taken, -EIO a step failed or
+ * was refused (in use).
+ */
+int ba_device_bind(struct ba_device *dev, const char *driver, unsigned flags, enum ba_bind_outcome *outcome);
+/* Clear driver_override and let the bus give the device to the driver the kernel picks; as above. */
+int ba_device_restore(struct ba_device *dev, unsigned flags, enum ba_bind_outcome *outcome);
+
+/*
+ * The plan: the steps ba_device_bind() (or _restore()) with the same arguments would take now, as data,
+ * changing and running nothing (what `busalias bind --dry-run` prints).  Each step has the name the
+ * messages use and its arguments:
+ *   "load module"            the modprobe command line, argv[0] first
+ *   "driver name"            MODULE, DRIVER: the driver name assumed until the module is loaded
+ *   "driver_override", "unbind", "drivers_probe", "bind", "clear driver_override"
+ *                            PATH (absolute, under the sysfs root), VALUE: one write
+ *   "verify"                 PATH of the driver link, DRIVER it must be (restore: "!DRIVER", must not be)
+ * No steps: nothing to do.  0 with *out set, or -errno as ba_device_bind() returns it.
+ */
+struct ba_plan;
+int ba_device_plan_bind(struct ba_device *dev, const char *driver, unsigned flags, struct ba_plan **out);
+int ba_device_plan_restore(struct ba_device *dev, unsigned flags, struct ba_plan **out);
+struct ba_plan *ba_plan_unref(struct ba_plan *plan);
+size_t ba_plan_get_step_count(const struct ba_plan *plan);
+const char *ba_plan_get_step_name(const struct ba_plan *plan, size_t i);
+size_t ba_plan_get_step_arg_count(const struct ba_plan *plan, size_t i);
+const char *ba_plan_get_step_arg(const struct ba_plan *plan, size_t i, size_t j);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * libbusalias through its public header only (no core header is on this test's include path), against
+ * the simulated kernel and fake sysfs tree of tests/bind.
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include <busalias/busalias.h>
+
+#include "simkernel.h"
+
+/* Messages a context logged, for the assertions. */
+struct log_record {
+	char text[4096];  /* the first messages */
+	unsigned errors, warnings, infos;
+	unsigned bound;   /* "... is now bound to ..." */
+};
+
+static void record(void *data, int priority, const char *message)
+{
+	struct log_record *r = data;
+	size_t len = strlen(r->text);
+
+	if (priority <= LOG_ERR)
+		r->errors++;
+	else if (priority == LOG_WARNING)
+		r->warnings++;
+	else
+		r->infos++;
+	if (strstr(message, " is now bound to "))
+		r->bound++;
+	snprintf(r->text + len, sizeof(r->text) - len, "%s\n", message);
+}
+
+/* A fresh simulated machine; returns its root (static storage per call site is not needed: malloc'd). */
+static char *new_tree(void)
+{
+	char *root = strdup("/tmp/busalias-lib-api.XXXXXX");
+	char bin[PATH_MAX], link[PATH_MAX];
+
+	cr_assert(root && mkdtemp(root));
+	cr_assert_eq(sim_mktree(root), 0);
+	snprintf(bin, sizeof(bin), "%s/.bin", root);
+	cr_assert_eq(mkdir(bin, 0755), 0);
+	snprintf(link, sizeof(link), "%s/modprobe", bin);
+	cr_assert_eq(symlink(SIM_PROGRAM, link), 0);
+	return root;
+}
+
+static void remove_tree(char *root)
+{
+	char *argv[] = { (char *)"rm", (char *)"-rf", root, NULL };
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execvp("rm", argv);
+		_exit(127);
+	}
+	waitpid(pid, NULL, 0);
+	free(root);
+}
+
+/* A context on root's tree, logging into rec. */
+static struct ba_ctx *tree_ctx(const char *root, struct log_record *rec)
+{
+	struct ba_ctx *ctx = ba_ctx_new();
+	char alias[PATH_MAX], lock[PATH_MAX], modprobe[PATH_MAX];
+
+	cr_assert(ctx);
+	ba_ctx_set_log_fn(ctx, record, rec);
+	ba_ctx_set_log_priority(ctx, LOG_INFO);
+	snprintf(alias, sizeof(alias), "%s/.sim/modules.alias", root);
+	snprintf(lock, sizeof(lock), "%s/.lock", root);
+	snprintf(modprobe, sizeof(modprobe), "%s/.bin/modprobe", root);
+	cr_assert_eq(ba_ctx_set_option(ctx, "plugin_dir", TEST_PLUGIN_DIR), 0);
+	cr_assert_eq(ba_ctx_set_option(ctx, "sysfs_root", root), 0);
+	cr_assert_eq(ba_ctx_set_option(ctx, "alias_file", alias), 0);
+	cr_assert_eq(ba_ctx_set_option(ctx, "lock_dir", lock), 0);
+	cr_assert_eq(ba_ctx_set_option(ctx, "modprobe", modprobe), 0);
+	ba_ctx_set_sysfs_write_fn(ctx, sim_write, NULL);
+	return ctx;
+}
+
+/* ---- context ---- */
+
+Test(ctx, options)
+{
+	struct log_record rec = { 0 };
+	struct ba_ctx *ctx = ba_ctx_new();
+
+	cr_assert(ctx);
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_str_eq(ba_ctx_get_option(ctx, "sysfs_root"), "/sys");
+	cr_assert_eq(ba_ctx_set_option(ctx, "kernel", "6.1.0-13-amd64"), 0);
+	cr_assert_str_eq(ba_ctx_get_option(ctx, "kernel"), "6.1.0-13-amd64");
+	cr_assert_eq(ba_ctx_set_option(ctx, "kernel", NULL), 0);
+	cr_assert_null(ba_ctx_get_option(ctx, "kernel"));
+	cr_assert_eq(ba_ctx_set_option(ctx, "no_such_key", "x"), -EINVAL);
+	cr_assert_eq(ba_ctx_set_option(ctx, "sysfs_root", "relative"), -EINVAL);
+	cr_assert_eq(ba_ctx_set_option(ctx, "lock_timeout", "soon"), -EINVAL);
+	cr_assert_eq(ba_ctx_set_option(ctx, "sysfs_root", NULL), -EINVAL);
+	cr_assert_eq(rec.errors, 4, "one error logged per refused setting, got:\n%s", rec.text);
+	cr_assert(strstr(rec.text, "unknown setting 'no_such_key'"));
+	cr_assert_null(ba_ctx_unref(ctx));
+}
+
+Test(ctx, module_path_and_own_messages)
+{
+	struct log_record rec = { 0 };
+	struct ba_ctx *ctx = ba_ctx_new();
+	char *path = NULL, *alt = NULL;
+
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_eq(ba_ctx_set_option(ctx, "basedir", "/nonexistent"), 0);
+	cr_assert_eq(ba_ctx_set_option(ctx, "kernel", "6.1.0-13-amd64"), 0);
+	cr_assert_eq(ba_ctx_get_module_path(ctx, "modules.alias", &path, &alt), -ENOENT);
+	cr_assert_str_eq(path, "/nonexistent/lib/modules/6.1.0-13-amd64/modules.alias");
+	cr_assert_str_eq(alt, "/nonexistent/usr/lib/modules/6.1.0-13-amd64/modules.alias");
+	free(path);
+	free(alt);
+	cr_assert_eq(ba_ctx_set_option(ctx, "module_root", "/srv/tree"), 0);
+	cr_assert_eq(ba_ctx_get_module_path(ctx, NULL, &path, NULL), 0);
+	cr_assert_str_eq(path, "/srv/tree");
+	free(path);
+	cr_assert_eq(ba_ctx_set_option(ctx, "module_root", NULL), 0);
+	cr_assert_eq(ba_ctx_set_option(ctx, "kernel", "../../etc"), 0);
+	cr_assert_eq(ba_ctx_get_module_path(ctx, NULL, &path, NULL), -EINVAL, "a version is a name, not a path");
+	free(path);
+	cr_assert_eq(rec.errors, 1, "%s", rec.text);
+
+	/* The caller's own messages: logged, filtered and counted as the library's. */
+	ba_ctx_set_log_priority(ctx, LOG_ERR);
+	ba_ctx_log(ctx, LOG_WARNING, "mine");
+	cr_assert_eq(rec.warnings, 0);
+	cr_assert_eq(ba_ctx_get_warning_count(ctx), 1);
+
+	cr_assert_eq(ba_module_filename_is_module("e1000e.ko.zst"), 1);
+	cr_assert_eq(ba_module_filename_is_module("modules.alias"), 0);
+	cr_assert_eq(ba_module_filename_is_module(".ko"), 0);
+	ba_ctx_unref(ctx);
+}
+
+Test(ctx, config_file)
+{
+	struct log_record rec = { 0 };
+	struct ba_ctx *ctx = ba_ctx_new();
+	char path[] = "/tmp/busalias-lib-api-conf.XXXXXX";
+	int fd = mkstemp(path);
+	const char *text = "[core]\nsysfs_root = /srv/sys\nthis is not a setting\n";
+
+	cr_assert(ctx && fd >= 0);
+	cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_eq(ba_ctx_load_config(ctx, path), -EINVAL);
+	cr_assert(strstr(rec.text, ":3: "), "the bad line is named FILE:LINE, got:\n%s", rec.text);
+	cr_assert_eq(ba_ctx_load_config(ctx, "/nonexistent/busalias.conf"), -ENOENT);
+	unlink(path);
+	ba_ctx_unref(ctx);
+}
+
+Test(ctx, refcount_keeps_objects_alive)
+{
+	struct ba_ctx *ctx = ba_ctx_new();
+	struct ba_aliasdb *db;
+
+	cr_assert_eq(ba_aliasdb_new_from_buffer(ctx, "mem", "alias a* m\n", 11, &db), 0);
+	/* The database holds its own reference. */
+	cr_assert_null(ba_ctx_unref(ctx));
+	struct ba_match_list *l;
+	cr_assert_eq(ba_aliasdb_match(db, "abc", 0, &l), 1);
+	cr_assert_str_eq(ba_match_list_get_module(l, 0), "m");
+	ba_match_list_unref(l);
+	cr_assert_null(ba_aliasdb_unref(db));
+}
+
+/* ---- one module ---- */
+
+Test(module, from_path)
+{
+	struct ba_ctx *ctx = ba_ctx_new();
+	struct ba_module *m;
+	bool have_pci = false;
+
+	cr_assert_eq(ba_ctx_set_option(ctx, "plugin_dir", TEST_PLUGIN_DIR), 0);
+	cr_assert_eq(ba_module_new_from_path(ctx, SAMPLES_DIR "/sample-pci.ko", 0, &m), 0);
+	cr_assert_str_eq(ba_module_get_name(m), "sample_pci");
+	cr_assert_gt(ba_module_get_alias_count(m), 0);
+	for (size_t i = 0; i < ba_module_get_alias_count(m); i++) {
+		cr_assert(ba_module_get_alias(m, i) && ba_module_get_alias_type(m, i));
+		if (!strcmp(ba_module_get_alias_type(m, i), "pci"))
+			have_pci = !strncmp(ba_module_get_alias(m, i), "pci:v", 5);
+	}
+	cr_assert(have_pci, "a pci alias of type pci");
+	cr_assert_null(ba_module_get_alias(m, ba_module_get_alias_count(m)));
+	cr_assert_eq(ba_module_get_warning_count(m), 0);
+	cr_assert_gt(ba_ctx_get_plugin_count(ctx), 0);
+	cr_assert_eq(ba_ctx_get_plugin_errors(ctx), 0);
+	ba_module_unref(m);
+	ba_ctx_unref(ctx);
+}
+
+Test(module, from_buffer_with_its_own_messages)
+{
+	struct log_record rec = { 0 };
+	struct ba_ctx *ctx = ba_ctx_new();
+	struct ba_module *m;
+	static const char junk[] = "\177ELF but not really";
+	int priority = -1;
+
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_eq(ba_ctx_set_option(ctx, "plugin_dir", TEST_PLUGIN_DIR), 0);
+	cr_assert_lt(ba_module_new_from_buffer(ctx, "junk.ko", junk, sizeof(junk), 0, &m), 0);
+	cr_assert(m, "the object exists on failure, for its messages");
+	cr_assert_null(ba_module_get_name(m));
+	cr_assert_str_eq(ba_module_get_path(m), "junk.ko");
+	cr_assert_geq(ba_module_get_message_count(m), 1);
+	const char *msg = ba_module_get_message(m, 0, &priority);
+	cr_assert(msg && strstr(msg, "junk.ko"), "the message names the module: %s", msg);
+	cr_assert(priority == LOG_ERR || priority == LOG_WARNING);
+	cr_assert_eq(rec.text[0], '\0', "the module's messages are not logged: %s", rec.text);
+	ba_module_unref(m);
+	ba_ctx_unref(ctx);
+}
+
+/* ---- modules.alias ---- */
+
+static const char alias_text[] =
+	"# comment\n"
+	"alias vfio_pci:v*d*sv*sd*bc*sc*i* vfio_pci\n"         /* 7 stars */
+	"alias vfio_pci:v00008086d*sv*sd*bc*sc*i* vfio_intel\n" /* 6 stars */
+	"alias vfio_pci:v00008086d000010D3sv*sd*bc*sc*i* a\n"   /* 5 stars, first */
+	"alias vfio_pci:v00008086d000010D3sv*sd*bc*sc*i* b\n";  /* the same: a tie, the earlier line wins */
+
+Test(aliasdb, ranking)
+{
+	struct ba_ctx *ctx = ba_ctx_new();
+	struct ba_aliasdb *db;
+	struct ba_match_list *l;
+	const char *dev = "vfio_pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00";
+
+	cr_assert_eq(ba_aliasdb_new_from_buffer(ctx, "test.alias", alias_text, strlen(alias_text), &db), 0);
+	cr_assert_str_eq(ba_aliasdb_get_path(db), "test.alias");
+	cr_assert_eq(ba_aliasdb_match(db, dev, 0, &l), 1);
+	cr_assert_str_eq(ba_match_list_get_module(l, 0), "a");
+	cr_assert_eq(ba_match_list_get_stars(l, 0), 5);
+	cr_assert_eq(ba_match_list_get_line(l, 0), 4);
+	ba_match_list_unref(l);
+
+	cr_assert_eq(ba_aliasdb_match(db, dev, BA_MATCH_ALL, &l), 4);
+	cr_assert_str_eq(ba_match_list_get_module(l, 0), "a");
+	cr_assert_str_eq(ba_match_list_get_module(l, 1), "b");
+	cr_assert_str_eq(ba_match_list_get_module(l, 2), "vfio_intel");
+	cr_assert_str_eq(ba_match_list_get_module(l, 3), "vfio_pci");
+	cr_assert_str_eq(ba_match_list_get_pattern(l, 3), "vfio_pci:v*d*sv*sd*bc*sc*i*");
+	cr_assert_null(ba_match_list_get_module(l, 4));
+	ba_match_list_unref(l);
+
+	cr_assert_eq(ba_aliasdb_match(db, "usb:v1234p5678", 0, &l), 0);
+	cr_assert_eq(ba_match_list_get_count(l), 0);
+	ba_match_list_unref(l);
+	cr_assert_eq(ba_aliasdb_match(db, dev, 0x80, &l), -EINVAL);
+	ba_aliasdb_unref(db);
+	ba_ctx_unref(ctx);
+}
+
+Test(aliasdb, files)
+{
+	struct log_record rec = { 0 };
+	struct ba_ctx *ctx = ba_ctx_new();
+	struct ba_aliasdb *db;
+	char *root = new_tree(), path[PATH_MAX];
+
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_eq(ba_aliasdb_new(ctx, "/nonexistent/modules.alias", &db), -ENOENT);
+	cr_assert(strstr(rec.text, "/nonexistent/modules.alias: cannot read modules.alias"), "%s", rec.text);
+	cr_assert_eq(ba_aliasdb_new(ctx, root, &db), -EINVAL, "a directory is refused");
+	snprintf(path, sizeof(path), "%s/fifo", root);
+	cr_assert_eq(mkfifo(path, 0600), 0);
+	cr_assert_eq(ba_aliasdb_new(ctx, path, &db), -EINVAL, "a FIFO is refused, not waited on");
+	/* NULL: the configured file. */
+	snprintf(path, sizeof(path), "%s/.sim/modules.alias", root);
+	cr_assert_eq(ba_ctx_set_option(ctx, "alias_file", path), 0);
+	cr_assert_eq(ba_aliasdb_new(ctx, NULL, &db), 0);
+	cr_assert_str_eq(ba_aliasdb_get_path(db), path);
+	struct ba_match_list *l;
+	cr_assert_eq(ba_aliasdb_match(db, "platform:sim-uart", 0, &l), 1);
+	cr_assert_str_eq(ba_match_list_get_module(l, 0), "sim_uart");
+	ba_match_list_unref(l);
+	ba_aliasdb_unref(db);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
+/* ---- devices and status ---- */
+
+Test(device, resolve_and_status)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec);
+	struct ba_device *dev;
+	struct ba_device_status *st;
+	struct ba_aliasdb *db;
+	const char *drv;
+
+	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &dev), 0, "%s", rec.text);
+	cr_assert_str_eq(ba_device_get_bus(dev), "pci");
+	cr_assert_str_eq(ba_device_get_name(dev), "0000:01:00.0");
+	cr_assert_str_eq(ba_device_get_syspath(dev), "devices/pci0000:00/0000:00:1c.0/0000:01:00.0");
+	cr_assert_str_eq(ba_device_get_modalias(dev), "pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00");
+	cr_assert_str_eq(ba_device_get_match_alias(dev), "vfio_pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00");
+	cr_assert_null(ba_device_get_via(dev));
+
+	cr_assert_eq(ba_aliasdb_new(ctx, NULL, &db), 0);
+	cr_assert_eq(ba_device_get_status(dev, db, &st), 0);
+	cr_assert_str_eq(ba_device_status_get_driver(st), "e1000e");
+	cr_assert_str_eq(ba_device_status_get_driver_override(st), "");
+	cr_assert_str_eq(ba_device_status_get_iommu_group(st), "12");
+	cr_assert_str_eq(ba_device_status_get_vfio_candidate(st), "vfio_pci");
+	cr_assert_eq(ba_device_status_get_group_member_count(st), 2);
+	cr_assert_str_eq(ba_device_status_get_group_member(st, 1, &drv), "0000:01:00.1");
+	cr_assert_str_eq(drv, "snd_hda_intel");
+	ba_device_status_unref(st);
+	ba_device_unref(dev);
+
+	/* The ACPI description resolves to its physical node. */
+	cr_assert_eq(ba_device_new(ctx, "acpi:AMDI0010:00", &dev), 0, "%s", rec.text);
+	cr_assert_str_eq(ba_device_get_bus(dev), "platform");
+	cr_assert_str_eq(ba_device_get_via(dev), "acpi:AMDI0010:00");
+	ba_device_unref(dev);
+
+	cr_assert_eq(ba_device_new(ctx, "0000:09:00.0", &dev), -ENODEV);
+	cr_assert_null(dev);
+
+	struct ba_device **all;
+	size_t n;
+	cr_assert_eq(ba_device_list(ctx, &all, &n), 0);
+	/* As `busalias status` lists them: buses by name (acpi first, as its physical node), devices by name. */
+	cr_assert_geq(n, 7, "got %zu", n);
+	cr_assert_str_eq(ba_device_get_name(all[0]), "AMDI0010:00");
+	cr_assert_str_eq(ba_device_get_via(all[0]), "acpi:AMDI0010:00");
+	cr_assert_str_eq(ba_device_get_bus(all[1]), "pci");
+	bool have_uart = false, have_nic = !strcmp(ba_device_get_name(all[1]), "0000:01:00.0");
+	for (size_t i = 2; i < n; i++) {
+		int c = strcmp(ba_device_get_bus(all[i - 1]), ba_device_get_bus(all[i]));
+		cr_assert(c < 0 || (c == 0 && strcmp(ba_device_get_name(all[i - 1]), ba_device_get_name(all[i])) < 0),
+			  "device %zu out of order", i);
+		have_uart |= !strcmp(ba_device_get_name(all[i]), "sim-uart.0");
+		have_nic |= !strcmp(ba_device_get_name(all[i]), "0000:01:00.0");
+	}
+	cr_assert(have_uart && have_nic);
+	for (size_t i = 0; i < n; i++)
+		ba_device_unref(all[i]);
+	free(all);
+	ba_aliasdb_unref(db);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
+/* ---- bind and restore ---- */
+
+Test(bind, bind_and_restore)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec);
+	struct ba_device *dev;
+	struct ba_device_status *st;
+	enum ba_bind_outcome outcome = BA_BIND_UNSAFE;
+
+	setenv("BUSALIAS_SIM_ROOT", root, 1);
+	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &dev), 0);
+	cr_assert_eq(ba_device_bind(dev, NULL, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(outcome, BA_BIND_DONE);
+	cr_assert(strstr(rec.text, "pci:0000:01:00.0 is now bound to vfio-pci"), "%s", rec.text);
+	cr_assert_eq(ba_device_get_status(dev, NULL, &st), 0);
+	cr_assert_str_eq(ba_device_status_get_driver(st), "vfio-pci");
+	cr_assert_str_eq(ba_device_status_get_driver_override(st), "vfio-pci");
+	ba_device_status_unref(st);
+
+	cr_assert_eq(ba_device_restore(dev, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(outcome, BA_BIND_DONE);
+	cr_assert_eq(ba_device_get_status(dev, NULL, &st), 0);
+	cr_assert_str_eq(ba_device_status_get_driver(st), "e1000e");
+	cr_assert_str_eq(ba_device_status_get_driver_override(st), "");
+	ba_device_status_unref(st);
+	ba_device_unref(dev);
+
+	/* In use (interface up): refused, nothing changed. */
+	cr_assert_eq(ba_device_new(ctx, "0000:03:00.0", &dev), 0);
+	cr_assert_eq(ba_device_bind(dev, NULL, 0, &outcome), -EIO);
+	cr_assert_neq(outcome, BA_BIND_DONE);
+	cr_assert_neq(outcome, BA_BIND_UNSAFE);
+	cr_assert(strstr(rec.text, "refusing without --force"), "%s", rec.text);
+	cr_assert_eq(ba_device_get_status(dev, NULL, &st), 0);
+	cr_assert_str_eq(ba_device_status_get_driver(st), "igb");
+	ba_device_status_unref(st);
+
+	/* Not a module or driver name. */
+	cr_assert_eq(ba_device_bind(dev, "vfio:pci", 0, &outcome), -EINVAL);
+	cr_assert_eq(outcome, BA_BIND_UNCHANGED);
+	ba_device_unref(dev);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
+Test(bind, plan)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec);
+	struct ba_device *dev;
+	struct ba_plan *plan;
+	char want[PATH_MAX];
+	/* vfio_pci is not loaded in the tree: its driver's name is assumed, as the dry run says. */
+	static const char *const names[] = { "load module", "driver name", "driver_override", "unbind", "drivers_probe",
+					     "verify" };
+
+	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &dev), 0);
+	cr_assert_eq(ba_device_plan_bind(dev, NULL, 0, &plan), 0, "%s", rec.text);
+	cr_assert_eq(ba_plan_get_step_count(plan), 6);
+	for (size_t i = 0; i < 6; i++)
+		cr_assert_str_eq(ba_plan_get_step_name(plan, i), names[i]);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 0, ba_plan_get_step_arg_count(plan, 0) - 1), "vfio_pci");
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 1, 0), "vfio_pci");
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 1, 1), "vfio-pci");
+	snprintf(want, sizeof(want), "%s/devices/pci0000:00/0000:00:1c.0/0000:01:00.0/driver_override", root);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 2, 0), want);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 2, 1), "vfio-pci");
+	snprintf(want, sizeof(want), "%s/bus/pci/drivers/e1000e/unbind", root);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 3, 0), want);
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 3, 1), "0000:01:00.0");
+	cr_assert_str_eq(ba_plan_get_step_arg(plan, 5, 1), "vfio-pci");
+	cr_assert_eq(ba_plan_get_step_arg_count(plan, 5), 2);
+	cr_assert_null(ba_plan_get_step_arg(plan, 5, 2));
+	ba_plan_unref(plan);
+
+	/* Nothing was changed, nothing run (the simulated modprobe would have loaded vfio_pci). */
+	struct ba_device_status *st;
+	cr_assert_eq(ba_device_get_status(dev, NULL, &st), 0);
+	cr_assert_str_eq(ba_device_status_get_driver(st), "e1000e");
+	cr_assert_str_eq(ba_device_status_get_driver_override(st), "");
+	ba_device_status_unref(st);
+	snprintf(want, sizeof(want), "%s/module/vfio_pci", root);
+	cr_assert_neq(access(want, F_OK), 0, "modprobe was not run");
+
+	/* Restore of a device with a driver and no override: nothing to do. */
+	cr_assert_eq(ba_device_plan_restore(dev, 0, &plan), 0);
+	cr_assert_eq(ba_plan_get_step_count(plan), 0);
+	ba_plan_unref(plan);
+	ba_device_unref(dev);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
+/* ---- two threads, two contexts ---- */
+
+struct worker {
+	char *root;
+	unsigned bad_settings;  /* errors this thread provokes on its own context */
+	struct log_record rec;
+	unsigned long warnings;
+	int failures;
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct ba_ctx *ctx = tree_ctx(w->root, &w->rec);
+	struct ba_aliasdb *db = NULL;
+
+	if (ba_aliasdb_new(ctx, NULL, &db) < 0)
+		w->failures++;
+	for (unsigned i = 0; i < 50; i++) {
+		struct ba_device *dev;
+		struct ba_device_status *st;
+		struct ba_module *m;
+
+		if (ba_device_new(ctx, "0000:01:00.0", &dev) < 0 || ba_device_get_status(dev, db, &st) < 0) {
+			w->failures++;
+			continue;
+		}
+		if (strcmp(ba_device_status_get_vfio_candidate(st), "vfio_pci"))
+			w->failures++;
+		ba_device_status_unref(st);
+		ba_device_unref(dev);
+		if (ba_module_new_from_path(ctx, SAMPLES_DIR "/sample-pci.ko", 0, &m) < 0 ||
+		    ba_module_get_alias_count(m) == 0)
+			w->failures++;
+		ba_module_unref(m);
+		if (i < w->bad_settings && ba_ctx_set_option(ctx, "no_such_key", "x") != -EINVAL)
+			w->failures++;
+	}
+	w->warnings = ba_ctx_get_warning_count(ctx);
+
+	/* Binds and restores at the same time as the other thread's, on its own tree (vfio_pci loaded
+	 * beforehand: the simulated modprobe finds its tree through the process's environment). */
+	struct ba_device *dev = NULL;
+	if (sim_load_module(w->root, "vfio_pci") < 0 || ba_device_new(ctx, "0000:01:00.0", &dev) < 0)
+		w->failures++;
+	for (unsigned i = 0; dev && i < 20; i++) {
+		enum ba_bind_outcome o1 = BA_BIND_UNSAFE, o2 = BA_BIND_UNSAFE;
+		if (ba_device_bind(dev, NULL, BA_BIND_NO_LOAD, &o1) < 0 || o1 != BA_BIND_DONE ||
+		    ba_device_restore(dev, 0, &o2) < 0 || o2 != BA_BIND_DONE)
+			w->failures++;
+	}
+	ba_device_unref(dev);
+	ba_aliasdb_unref(db);
+	ba_ctx_unref(ctx);
+	return NULL;
+}
+
+Test(threads, two_contexts)
+{
+	struct worker w[2] = { { .root = new_tree(), .bad_settings = 3 }, { .root = new_tree(), .bad_settings = 7 } };
+	pthread_t t[2];
+
+	for (int i = 0; i < 2; i++)
+		cr_assert_eq(pthread_create(&t[i], NULL, work, &w[i]), 0);
+	for (int i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	for (int i = 0; i < 2; i++) {
+		cr_assert_eq(w[i].failures, 0, "thread %d: %s", i, w[i].rec.text);
+		/* Each context saw its own thread's messages, and only those. */
+		cr_assert_eq(w[i].rec.errors, w[i].bad_settings, "thread %d: %s", i, w[i].rec.text);
+		cr_assert_eq(w[i].warnings, 0);
+		cr_assert_eq(w[i].rec.bound, 20, "thread %d: %u binds logged", i, w[i].rec.bound);
+		remove_tree(w[i].root);
+	}
+}
