@@ -221,6 +221,12 @@ static int unxz(const void *in, size_t in_len, void **out, size_t *out_len, cons
 #endif
 
 #ifdef HAVE_ZSTD
+/* Kernel modules compress 3-5x with zstd; 64x plus a margin leaves room for unusual ones. */
+static size_t zstd_plausible(size_t in_len)
+{
+	return in_len < (MAX_DECOMPRESSED - 65536) / 64 ? in_len * 64 + 65536 : MAX_DECOMPRESSED;
+}
+
 static int unzstd(const void *in, size_t in_len, void **out, size_t *out_len, const char **why)
 {
 	ZSTD_DStream *ds;
@@ -238,8 +244,11 @@ static int unzstd(const void *in, size_t in_len, void **out, size_t *out_len, co
 		*why = "zstd init failed";
 		return -ENOMEM;
 	}
+	/* The frame's content size is only a claim: believed for the first buffer as far as real modules
+	 * compress, so that 60 bytes claiming 1 GiB do not get 1 GiB before a byte is decoded (F6);
+	 * a larger real output grows the buffer as it comes. */
 	if (hint != ZSTD_CONTENTSIZE_UNKNOWN && hint != ZSTD_CONTENTSIZE_ERROR && hint < MAX_DECOMPRESSED)
-		cap = (size_t)hint + 1;
+		cap = (size_t)hint + 1 < zstd_plausible(in_len) ? (size_t)hint + 1 : zstd_plausible(in_len);
 	buf = xmalloc(cap);
 	ob = (ZSTD_outBuffer){ buf, cap, 0 };
 	while (ib.pos < ib.size || r != 0) {
