@@ -35,16 +35,8 @@ static inline void closep(int *fd) { if (*fd >= 0) close(*fd); }
 #define BA_MAX_SYSFS_ATTR 4096u         /* bytes read from one sysfs attribute (a page, as sysfs has) */
 #define BA_MAX_ALIAS_LINE 4096u         /* bytes of one modules.alias line */
 
-/* Exit statuses, documented in busalias(1). */
-enum ba_exit {
-	BA_EXIT_OK = 0,
-	BA_EXIT_NOMATCH = 1,    /* match: nothing matched */
-	BA_EXIT_USAGE = 2,      /* bad arguments or configuration */
-	BA_EXIT_PARTIAL = 3,    /* done, but some input was malformed and skipped */
-	BA_EXIT_ROLLEDBACK = 4, /* bind/restore failed; device back in its original state */
-	BA_EXIT_UNSAFE = 5,     /* bind/restore failed and the original state could not be restored */
-	BA_EXIT_FAILURE = 6,    /* system error: unreadable input, unwritable output, out of memory */
-};
+/* Exit statuses (busalias(1)) and exit_status_from_errno(). */
+#include "exit.h"
 
 /* log.c: where messages go.  A log belongs to a library context (or to the program); the core reaches the one
  * of the call in progress through ba_log_use(), per thread, so it keeps no process-wide state. */

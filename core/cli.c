@@ -24,7 +24,7 @@ void cli_log(struct ba_ctx *ctx, int priority, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0) {
 		fputs("busalias: error: out of memory\n", stderr);
-		exit(CLI_EXIT_FAILURE);
+		exit(BA_EXIT_FAILURE);
 	}
 	ba_ctx_log(ctx, priority, msg);
 	free(msg);
@@ -72,7 +72,7 @@ void outbuf_add(struct outbuf *o, const char *s, size_t n)
 		o->buf = realloc(o->buf, cap);
 		if (!o->buf) {
 			fputs("busalias: error: out of memory\n", stderr);
-			exit(CLI_EXIT_FAILURE);
+			exit(BA_EXIT_FAILURE);
 		}
 		o->cap = cap;
 	}

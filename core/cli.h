@@ -12,19 +12,11 @@
 
 #include <busalias/busalias.h>
 
+#include "exit.h"  /* the exit statuses of busalias(1) and their map from -errno */
+
 #define CLI_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define _cli_printf_(a, b) __attribute__((format(printf, a, b)))
 
-/* Exit statuses, documented in busalias(1); the same as core/busalias.h's enum ba_exit. */
-enum cli_exit {
-	CLI_EXIT_OK = 0,
-	CLI_EXIT_NOMATCH = 1,
-	CLI_EXIT_USAGE = 2,
-	CLI_EXIT_PARTIAL = 3,
-	CLI_EXIT_ROLLEDBACK = 4,
-	CLI_EXIT_UNSAFE = 5,
-	CLI_EXIT_FAILURE = 6,
-};
 
 /* A message through ctx's log ("busalias: error: ..." on stderr), counted as the library's are. */
 void cli_log(struct ba_ctx *ctx, int priority, const char *fmt, ...) _cli_printf_(3, 4);

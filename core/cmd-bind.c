@@ -49,7 +49,7 @@ int bind_or_restore(const struct device_command *dc, bool bind, int argc, char *
 	r = device_resolve(&set, &sys, argv[optind], &dev);
 	if (r < 0) {
 		plugin_set_free(&set);
-		return errno_exit(r);
+		return exit_status_from_errno(r);
 	}
 	if (dev.via_plugin)
 		ba_info("%s:%s is bound through its physical node %s:%s", dev.via_plugin->name, dev.via_name, dev.bus,

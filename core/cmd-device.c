@@ -164,8 +164,3 @@ int device_command_parse(const struct device_command *dc, int argc, char **argv,
 	}
 	return -1;
 }
-
-int errno_exit(int r)
-{
-	return r == -EINVAL || r == -ENODEV || r == -EXDEV || r == -EOPNOTSUPP ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
-}

@@ -64,6 +64,5 @@ int device_command_parse(const struct device_command *dc, int argc, char **argv,
 			 struct bind_args *a);
 /* bind or restore the devices argv names (after the options), as command dc. */
 int bind_or_restore(const struct device_command *dc, bool bind, int argc, char **argv, struct ba_config *cfg);
-int errno_exit(int r);
 
 #endif

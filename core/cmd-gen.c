@@ -28,7 +28,7 @@ static void *or_die(void *p)
 {
 	if (!p) {
 		fputs("busalias: error: out of memory\n", stderr);
-		exit(CLI_EXIT_FAILURE);
+		exit(BA_EXIT_FAILURE);
 	}
 	return p;
 }
@@ -370,7 +370,7 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 	struct path_list paths = { 0 };
 	struct outbuf sb = { 0 };
 	struct gen_result *results;
-	int c, r, status = CLI_EXIT_OK;
+	int c, r, status = BA_EXIT_OK;
 
 	while ((c = getopt_long(argc, argv, "o:b:k:m:j:qh", opts, NULL)) != -1) {
 		switch (c) {
@@ -388,22 +388,22 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 			unsigned long v = strtoul(optarg, &end, 10);
 			if (*end || v < 1 || v > MAX_JOBS) {
 				cli_err(ctx, "--jobs: expected a number from 1 to %d, got '%s'", MAX_JOBS, optarg);
-				return CLI_EXIT_USAGE;
+				return BA_EXIT_USAGE;
 			}
 			jobs = (unsigned)v;
 			break;
 		}
 		case 'h':
 			usage(stdout);
-			return CLI_EXIT_OK;
+			return BA_EXIT_OK;
 		default:
 			r = cli_module_tree_option(ctx, c, optarg);
 			if (r < 0)
-				return CLI_EXIT_USAGE;
+				return BA_EXIT_USAGE;
 			if (r > 0 || cli_common_option(ctx, c, optarg) == 0)
 				break;
 			usage(stderr);
-			return CLI_EXIT_USAGE;
+			return BA_EXIT_USAGE;
 		}
 	}
 
@@ -418,7 +418,7 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 		free(root);
 		free(alt);
 		if (r < 0)
-			return r == -EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+			return exit_status_from_errno(r);
 	}
 	/* An input that cannot be read at all is a system error (6), worse than a malformed one (3). */
 	bool unreadable = false;
@@ -428,22 +428,22 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 	if (walked.unreadable)
 		unreadable = true;
 	if (walked.skipped)
-		status = CLI_EXIT_PARTIAL;
+		status = BA_EXIT_PARTIAL;
 
 	r = ba_ctx_load_plugins(ctx);
 	if (r < 0) {
 		for (size_t i = 0; i < paths.n; i++)
 			free(paths.v[i]);
 		free(paths.v);
-		return CLI_EXIT_USAGE;
+		return BA_EXIT_USAGE;
 	}
 	if (r > 0)
-		status = CLI_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
+		status = BA_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
 
 	results = or_die(calloc(paths.n ? paths.n : 1, sizeof(*results)));
 	generate_all(ctx, flags, paths.v, results, paths.n, jobs);
 	if (ba_ctx_get_plugin_errors(ctx))
-		status = CLI_EXIT_PARTIAL; /* a plugin refused when a table needed it */
+		status = BA_EXIT_PARTIAL; /* a plugin refused when a table needed it */
 	size_t modules_read = 0;
 	for (size_t i = 0; i < paths.n; i++) {
 		r = results[i].error;
@@ -451,8 +451,8 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 			modules_read++;
 		if (r < 0 && r != -ENOEXEC && r != -EINVAL && r != -EPROTO && r != -ENOTSUP)
 			unreadable = true;
-		if (ba_module_get_warning_count(results[i].module) && status == CLI_EXIT_OK)
-			status = CLI_EXIT_PARTIAL;
+		if (ba_module_get_warning_count(results[i].module) && status == BA_EXIT_OK)
+			status = BA_EXIT_PARTIAL;
 		free(paths.v[i]);
 	}
 	free(paths.v);
@@ -466,7 +466,7 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 	}
 
 	if (unreadable)
-		status = CLI_EXIT_FAILURE;
+		status = BA_EXIT_FAILURE;
 	if (json)
 		render_json(&sb, results, paths.n, ba_ctx_get_warning_count(ctx), ba_ctx_get_log_priority(ctx));
 	else
@@ -478,8 +478,8 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 			cli_warn(ctx, "no module files found%s", output ? "" : "; nothing to do");
 		else
 			cli_warn(ctx, "none of the %zu module files could be read", paths.n);
-		if (status == CLI_EXIT_OK)
-			status = CLI_EXIT_PARTIAL;
+		if (status == BA_EXIT_OK)
+			status = BA_EXIT_PARTIAL;
 	}
 	if (output && modules_read == 0) {
 		cli_err(ctx, "%s: left unchanged, as no module was read", output);
@@ -487,11 +487,11 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 		r = cli_write_file_atomic(output, sb.buf ? sb.buf : "", sb.len);
 		if (r < 0) {
 			cli_err(ctx, "%s: cannot write: %s", output, strerror(-r));
-			status = CLI_EXIT_FAILURE;
+			status = BA_EXIT_FAILURE;
 		}
 	} else if (sb.len && (fwrite(sb.buf, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)) {
 		cli_err(ctx, "standard output: %s", strerror(errno));
-		status = CLI_EXIT_FAILURE;
+		status = BA_EXIT_FAILURE;
 	}
 
 	for (size_t i = 0; i < paths.n; i++)

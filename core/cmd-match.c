@@ -41,7 +41,7 @@ int cmd_match(int argc, char **argv, struct ba_config *cfg)
 		r = device_resolve(&set, &sys, a.device, &dev);
 		if (r < 0) {
 			plugin_set_free(&set);
-			return errno_exit(r);
+			return exit_status_from_errno(r);
 		}
 		if (!dev.modalias[0]) {
 			ba_err("%s:%s has no modalias", dev.bus, dev.name);

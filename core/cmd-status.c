@@ -186,7 +186,7 @@ int cmd_status(int argc, char **argv, struct ba_config *cfg)
 		for (int i = optind; i < argc; i++) {
 			r = device_resolve(&set, &sys, argv[i], &devs[n]);
 			if (r < 0)
-				ret = errno_exit(r);
+				ret = exit_status_from_errno(r);
 			else
 				n++;
 		}
