@@ -72,23 +72,14 @@ char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) _printf_(1, 2);
 /* qsort() comparator for an array of C strings. */
 int cmp_strp(const void *a, const void *b);
-/* Write len bytes to path through a temporary file and rename(2). */
-int write_file_atomic(const char *path, const void *data, size_t len);
 /* A name safe to put in a path component, a sysfs write or an output line:
  * 1..max_len bytes, no '/', no control characters or whitespace, not "." or "..". */
 bool valid_name(const char *s, size_t max_len);
 /* Read a whole (small) file, NUL-terminated, trailing newline removed. */
 int read_text_file(const char *path, char **out);
 
-struct strbuf {
-	char *buf;
-	size_t len, cap;
-};
-void strbuf_add(struct strbuf *sb, const char *s, size_t n);
-void strbuf_adds(struct strbuf *sb, const char *s);
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...) _printf_(2, 3);
-void strbuf_add_json_string(struct strbuf *sb, const char *s);
-void strbuf_release(struct strbuf *sb);
+/* struct strbuf, write_file_atomic() */
+#include "output.h"
 
 /* kversion.c: "6.1.0-13-amd64 SMP ..." -> BA_KVER(6, 1, 0); 0 if unparsable. */
 uint32_t kversion_parse(const char *s);
