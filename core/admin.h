@@ -101,8 +101,6 @@ int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg);
 int cmd_apply_overrides(int argc, char **argv, struct ba_config *cfg);
 int cmd_import_driverctl(int argc, char **argv, struct ba_config *cfg);
 
-/* Shared exit mapping of a device lookup error. */
-int admin_errno_exit(int r);
 /* Take dev's lock as bind does; "needs root" when that is why it fails.  fd, or -1 after reporting. */
 int admin_lock(const struct ba_config *cfg, const struct ba_device *dev, const char *cmd);
 

@@ -98,16 +98,26 @@ static int roll_back(const struct sysfs *sys, const struct ba_device *dev, const
 	return BA_EXIT_UNSAFE;
 }
 
-/* Release the device from its driver (if any) and let the bus probe it again, as bind and restore both do. */
-static int unbind_and_reprobe(const struct sysfs *sys, const struct ba_device *dev, const char *driver)
+/* Release the device from its driver, if any. */
+static int unbind_from(const struct sysfs *sys, const struct ba_device *dev, const char *driver)
 {
-	if (driver[0]) {
-		_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, driver);
-		if (write_step(sys, "step 'unbind'", unbind, dev->name) < 0)
-			return -1;
-	}
+	if (!driver[0])
+		return 0;
+	_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, driver);
+	return write_step(sys, "step 'unbind'", unbind, dev->name) < 0 ? -1 : 0;
+}
+
+/* Let the bus probe the device again: driver_override decides which driver takes it. */
+static int reprobe(const struct sysfs *sys, const struct ba_device *dev)
+{
 	_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
 	return write_step(sys, "step 'drivers_probe'", probe, dev->name) < 0 ? -1 : 0;
+}
+
+/* Both, as bind and restore do. */
+static int unbind_and_reprobe(const struct sysfs *sys, const struct ba_device *dev, const char *driver)
+{
+	return unbind_from(sys, dev, driver) < 0 ? -1 : reprobe(sys, dev);
 }
 
 struct find_drv {
@@ -263,35 +273,51 @@ static void module_of_name(const char *name, char *out, size_t len)
 			*p = '_';
 }
 
-int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,
-		const struct bind_opts *o)
-{
-	struct dev_state orig, now;
+/* One bind in progress: what the steps read and what they learn. */
+struct bind_run {
+	const struct ba_config *cfg;
+	const struct sysfs *sys;
+	const struct ba_device *dev;
+	const struct bind_opts *o;
+	struct dev_state orig;
 	char module[256], drv[256];
-	_cleanup_free_ char *ovr = xasprintf("%s/driver_override", dev->devpath);
-	int r;
+	char *ovr;  /* DEVPATH/driver_override */
+};
 
-	r = get_state(sys, dev, &orig);
+/* A step returns BIND_NEXT to go on, or the bind's exit status (the steps after it do not run). */
+#define BIND_NEXT (-1)
+
+static int step_read_state(struct bind_run *b)
+{
+	const struct ba_device *dev = b->dev;
+	int r = get_state(b->sys, dev, &b->orig);
+
 	if (r < 0) {
 		ba_err("%s:%s: cannot read driver/driver_override: %s", dev->bus, dev->name, strerror(-r));
 		return r == -ENOENT ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
 	}
-	ba_info("%s:%s: driver %s, driver_override %s, modalias %s", dev->bus, dev->name, or_none(orig.driver),
-		or_none(orig.override), or_none(dev->modalias));
+	ba_info("%s:%s: driver %s, driver_override %s, modalias %s", dev->bus, dev->name, or_none(b->orig.driver),
+		or_none(b->orig.override), or_none(dev->modalias));
+	if (b->o->driver && !strcmp(b->o->driver, BA_NO_DRIVER))
+		return unbind_device(b->sys, dev, b->o->dry_run);
+	return BIND_NEXT;
+}
 
-	if (o->driver && !strcmp(o->driver, BA_NO_DRIVER))
-		return unbind_device(sys, dev, o->dry_run);
+/* The module: --driver's, else the best match of PREFIX+MODALIAS in modules.alias. */
+static int step_choose_module(struct bind_run *b)
+{
+	const struct ba_device *dev = b->dev;
+	const struct bind_opts *o = b->o;
 
-	/* Choose the module. */
 	if (o->driver) {
 		if (!valid_name(o->driver, 255) || strchr(o->driver, ':')) {
 			ba_err("--driver: invalid name '%s'", o->driver);
 			return BA_EXIT_USAGE;
 		}
-		module_of_name(o->driver, module, sizeof(module));
+		module_of_name(o->driver, b->module, sizeof(b->module));
 	} else {
 		struct alias_matches m;
-		_cleanup_free_ char *file = config_alias_file(cfg);
+		_cleanup_free_ char *file = config_alias_file(b->cfg);
 		_cleanup_free_ char *alias = NULL;
 
 		if (!dev->modalias[0]) {
@@ -300,7 +326,7 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 		}
 		if (!file)
 			return BA_EXIT_FAILURE;
-		alias = xasprintf("%s%s", device_match_prefix(dev, cfg), dev->modalias);
+		alias = xasprintf("%s%s", device_match_prefix(dev, b->cfg), dev->modalias);
 		if (alias_lookup(file, alias, false, &m) < 0)
 			return BA_EXIT_FAILURE;
 		if (m.n == 0) {
@@ -313,61 +339,86 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 			alias_matches_release(&m);
 			return BA_EXIT_FAILURE;
 		}
-		snprintf(module, sizeof(module), "%s", m.v[0].module);
-		ba_info("module %s (pattern %s)", module, m.v[0].pattern);
+		snprintf(b->module, sizeof(b->module), "%s", m.v[0].module);
+		ba_info("module %s (pattern %s)", b->module, m.v[0].pattern);
 		alias_matches_release(&m);
 	}
+	return BIND_NEXT;
+}
 
-	if (!o->no_iommu_check && iommu_check(sys, dev, module) != 0)
+static int step_iommu_check(struct bind_run *b)
+{
+	if (!b->o->no_iommu_check && iommu_check(b->sys, b->dev, b->module) != 0)
 		return BA_EXIT_USAGE;
+	return BIND_NEXT;
+}
 
-	/* Load it and learn the driver's name on this bus. */
-	if (!module_driver(sys, module, dev->bus, drv, sizeof(drv))) {
-		_cleanup_free_ char *builtin = o->driver ? xasprintf("bus/%s/drivers/%s", dev->bus, o->driver) : NULL;
-		if (builtin && sysfs_exists(sys, builtin)) {
-			snprintf(drv, sizeof(drv), "%s", o->driver);
-		} else {
-			if (!o->no_load && load_module(cfg, sys, module, o->dry_run) < 0) {
-				ba_err("step 'load module' failed; nothing was changed");
-				return BA_EXIT_ROLLEDBACK;
-			}
-			bool known = module_driver(sys, module, dev->bus, drv, sizeof(drv));
-			/* In a dry run modprobe did not run: the bus's own view may still know the driver. */
-			if (!known && (known = bus_driver_of_module(sys, dev->bus, module, drv, sizeof(drv))))
-				ba_info("module %s registered driver %s (%s/bus/%s/drivers/%s/module)", module, drv,
-					sys->root, dev->bus, drv);
-			if (!known) {
-				if (!o->dry_run) {
-					ba_err("step 'driver name' failed: module %s has no %s driver (%s/module/%s/drivers); "
-					       "nothing was changed",
-					       module, dev->bus, sys->root, module);
-					return BA_EXIT_ROLLEDBACK;
-				}
-				/* What vfio_pci registers: its name with dashes. */
-				snprintf(drv, sizeof(drv), "%s", module);
-				for (char *p = drv; *p; p++)
-					if (*p == '_')
-						*p = '-';
-				if (sys->plan)
-					plan_add(sys->plan, "driver name", (const char *const[]){ module, drv, NULL });
-				else
-					printf("driver name not known until %s is loaded; assuming %s\n", module, drv);
-				fflush(stdout);
-			}
+/* Load the module and learn the driver's name on this bus ('load module', 'driver name'). */
+static int step_load_module(struct bind_run *b)
+{
+	const struct sysfs *sys = b->sys;
+	const struct ba_device *dev = b->dev;
+	const struct bind_opts *o = b->o;
+	const char *module = b->module;
+	char *drv = b->drv;
+	size_t len = sizeof(b->drv);
+
+	if (module_driver(sys, module, dev->bus, drv, len))
+		return BIND_NEXT;
+	_cleanup_free_ char *builtin = o->driver ? xasprintf("bus/%s/drivers/%s", dev->bus, o->driver) : NULL;
+	if (builtin && sysfs_exists(sys, builtin)) {
+		snprintf(drv, len, "%s", o->driver);
+		return BIND_NEXT;
+	}
+	if (!o->no_load && load_module(b->cfg, sys, module, o->dry_run) < 0) {
+		ba_err("step 'load module' failed; nothing was changed");
+		return BA_EXIT_ROLLEDBACK;
+	}
+	bool known = module_driver(sys, module, dev->bus, drv, len);
+	/* In a dry run modprobe did not run: the bus's own view may still know the driver. */
+	if (!known && (known = bus_driver_of_module(sys, dev->bus, module, drv, len)))
+		ba_info("module %s registered driver %s (%s/bus/%s/drivers/%s/module)", module, drv, sys->root,
+			dev->bus, drv);
+	if (!known) {
+		if (!o->dry_run) {
+			ba_err("step 'driver name' failed: module %s has no %s driver (%s/module/%s/drivers); "
+			       "nothing was changed",
+			       module, dev->bus, sys->root, module);
+			return BA_EXIT_ROLLEDBACK;
 		}
+		/* What vfio_pci registers: its name with dashes. */
+		snprintf(drv, len, "%s", module);
+		for (char *p = drv; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		if (sys->plan)
+			plan_add(sys->plan, "driver name", (const char *const[]){ module, drv, NULL });
+		else
+			printf("driver name not known until %s is loaded; assuming %s\n", module, drv);
+		fflush(stdout);
 	}
-	if (!strcmp(orig.driver, drv)) {
-		ba_info("%s:%s is already bound to %s; nothing to do", dev->bus, dev->name, drv);
-		return BA_EXIT_OK;
-	}
+	return BIND_NEXT;
+}
 
+static int step_already_bound(struct bind_run *b)
+{
+	if (strcmp(b->orig.driver, b->drv))
+		return BIND_NEXT;
+	ba_info("%s:%s is already bound to %s; nothing to do", b->dev->bus, b->dev->name, b->drv);
+	return BA_EXIT_OK;
+}
+
+/* A device in use (a network interface up) is taken only with --force. */
+static int step_busy(struct bind_run *b)
+{
+	const struct ba_device *dev = b->dev;
 	int (*busy)(const struct ba_sysfs *, const char *, char *, size_t) =
 		dev->plugin->bus->struct_size >= offsetof(struct ba_bus_ops, busy) + sizeof(busy) ? dev->plugin->bus->busy
 												     : NULL;
 	if (busy) {
 		char why[256] = "";
-		r = busy(&sys->view, dev->devpath, why, sizeof(why));
-		if (r > 0 && !o->force) {
+		int r = busy(&b->sys->view, dev->devpath, why, sizeof(why));
+		if (r > 0 && !b->o->force) {
 			ba_err("%s:%s is in use (%s); refusing without --force; nothing was changed", dev->bus, dev->name,
 			       why);
 			return BA_EXIT_ROLLEDBACK;
@@ -375,29 +426,89 @@ int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const stru
 		if (r > 0)
 			ba_warn("%s:%s is in use (%s); taking it anyway (--force)", dev->bus, dev->name, why);
 	}
+	return BIND_NEXT;
+}
 
-	ba_info("binding %s:%s to %s (module %s)", dev->bus, dev->name, drv, module);
-	if (write_step(sys, "step 'driver_override'", ovr, drv) < 0)
-		return roll_back(sys, dev, &orig);
-	if (unbind_and_reprobe(sys, dev, orig.driver) < 0)
-		return roll_back(sys, dev, &orig);
-	if (o->dry_run) {
+/* From here on the device changes: a failure rolls it back. */
+static int step_driver_override(struct bind_run *b)
+{
+	ba_info("binding %s:%s to %s (module %s)", b->dev->bus, b->dev->name, b->drv, b->module);
+	if (write_step(b->sys, "step 'driver_override'", b->ovr, b->drv) < 0)
+		return roll_back(b->sys, b->dev, &b->orig);
+	return BIND_NEXT;
+}
+
+static int step_unbind(struct bind_run *b)
+{
+	if (unbind_from(b->sys, b->dev, b->orig.driver) < 0)
+		return roll_back(b->sys, b->dev, &b->orig);
+	return BIND_NEXT;
+}
+
+static int step_drivers_probe(struct bind_run *b)
+{
+	if (reprobe(b->sys, b->dev) < 0)
+		return roll_back(b->sys, b->dev, &b->orig);
+	return BIND_NEXT;
+}
+
+static int step_verify(struct bind_run *b)
+{
+	const struct sysfs *sys = b->sys;
+	const struct ba_device *dev = b->dev;
+	struct dev_state now;
+	int r;
+
+	if (b->o->dry_run) {
 		if (sys->plan)
-			plan_add_verify(sys->plan, sys, dev->devpath, drv, true);
+			plan_add_verify(sys->plan, sys, dev->devpath, b->drv, true);
 		else
-			printf("would verify that %s/%s/driver is %s\n", sys->root, dev->devpath, drv);
+			printf("would verify that %s/%s/driver is %s\n", sys->root, dev->devpath, b->drv);
 		return BA_EXIT_OK;
 	}
 	r = get_state(sys, dev, &now);
-	if (r < 0 || strcmp(now.driver, drv) != 0) {
+	if (r < 0 || strcmp(now.driver, b->drv) != 0) {
 		ba_err("step 'verify' failed: %s:%s is on driver %s, not %s", dev->bus, dev->name,
-		       r < 0 ? "(unreadable)" : or_none(now.driver), drv);
-		return roll_back(sys, dev, &orig);
+		       r < 0 ? "(unreadable)" : or_none(now.driver), b->drv);
+		return roll_back(sys, dev, &b->orig);
 	}
-	ba_info("%s:%s is now bound to %s", dev->bus, dev->name, drv);
-	if (!o->no_group_warning)
+	ba_info("%s:%s is now bound to %s", dev->bus, dev->name, b->drv);
+	if (!b->o->no_group_warning)
 		warn_group(sys, dev);
 	return BA_EXIT_OK;
+}
+
+/*
+ * The bind, in order.  The names are those of the messages ("step 'verify' failed") and of a dry
+ * run's plan (ba_device_plan_bind()) where a step has one.
+ */
+static const struct bind_step {
+	const char *name;
+	int (*run)(struct bind_run *b);
+} bind_steps[] = {
+	{ .name = "read state", .run = step_read_state },
+	{ .name = "choose module", .run = step_choose_module },
+	{ .name = "iommu check", .run = step_iommu_check },
+	{ .name = "load module", .run = step_load_module },
+	{ .name = "already bound", .run = step_already_bound },
+	{ .name = "busy", .run = step_busy },
+	{ .name = "driver_override", .run = step_driver_override },
+	{ .name = "unbind", .run = step_unbind },
+	{ .name = "drivers_probe", .run = step_drivers_probe },
+	{ .name = "verify", .run = step_verify },
+};
+
+int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,
+		const struct bind_opts *o)
+{
+	struct bind_run b = { .cfg = cfg, .sys = sys, .dev = dev, .o = o };
+	int r = BIND_NEXT;
+
+	b.ovr = xasprintf("%s/driver_override", dev->devpath);
+	for (size_t i = 0; r == BIND_NEXT && i < ARRAY_SIZE(bind_steps); i++)
+		r = bind_steps[i].run(&b);
+	free(b.ovr);
+	return r == BIND_NEXT ? BA_EXIT_OK : r;
 }
 
 int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev, bool dry_run)

@@ -35,16 +35,8 @@ static inline void closep(int *fd) { if (*fd >= 0) close(*fd); }
 #define BA_MAX_SYSFS_ATTR 4096u         /* bytes read from one sysfs attribute (a page, as sysfs has) */
 #define BA_MAX_ALIAS_LINE 4096u         /* bytes of one modules.alias line */
 
-/* Exit statuses, documented in busalias(1). */
-enum ba_exit {
-	BA_EXIT_OK = 0,
-	BA_EXIT_NOMATCH = 1,    /* match: nothing matched */
-	BA_EXIT_USAGE = 2,      /* bad arguments or configuration */
-	BA_EXIT_PARTIAL = 3,    /* done, but some input was malformed and skipped */
-	BA_EXIT_ROLLEDBACK = 4, /* bind/restore failed; device back in its original state */
-	BA_EXIT_UNSAFE = 5,     /* bind/restore failed and the original state could not be restored */
-	BA_EXIT_FAILURE = 6,    /* system error: unreadable input, unwritable output, out of memory */
-};
+/* Exit statuses (busalias(1)) and exit_status_from_errno(). */
+#include "exit.h"
 
 /* log.c: where messages go.  A log belongs to a library context (or to the program); the core reaches the one
  * of the call in progress through ba_log_use(), per thread, so it keeps no process-wide state. */
@@ -80,23 +72,14 @@ char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) _printf_(1, 2);
 /* qsort() comparator for an array of C strings. */
 int cmp_strp(const void *a, const void *b);
-/* Write len bytes to path through a temporary file and rename(2). */
-int write_file_atomic(const char *path, const void *data, size_t len);
 /* A name safe to put in a path component, a sysfs write or an output line:
  * 1..max_len bytes, no '/', no control characters or whitespace, not "." or "..". */
 bool valid_name(const char *s, size_t max_len);
 /* Read a whole (small) file, NUL-terminated, trailing newline removed. */
 int read_text_file(const char *path, char **out);
 
-struct strbuf {
-	char *buf;
-	size_t len, cap;
-};
-void strbuf_add(struct strbuf *sb, const char *s, size_t n);
-void strbuf_adds(struct strbuf *sb, const char *s);
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...) _printf_(2, 3);
-void strbuf_add_json_string(struct strbuf *sb, const char *s);
-void strbuf_release(struct strbuf *sb);
+/* struct strbuf, write_file_atomic() */
+#include "output.h"
 
 /* kversion.c: "6.1.0-13-amd64 SMP ..." -> BA_KVER(6, 1, 0); 0 if unparsable. */
 uint32_t kversion_parse(const char *s);
@@ -429,7 +412,6 @@ int iommu_group_of(const struct sysfs *sys, const struct ba_device *dev, char *g
 /* Warn about every other member of dev's IOMMU group bound to a host (non-VFIO) driver. */
 void warn_group(const struct sysfs *sys, const struct ba_device *dev);
 
-int cmd_match(int argc, char **argv, struct ba_config *cfg);
 int cmd_bind(int argc, char **argv, struct ba_config *cfg);
 int cmd_restore(int argc, char **argv, struct ba_config *cfg);
 int cmd_status(int argc, char **argv, struct ba_config *cfg);

@@ -12,19 +12,12 @@
 
 #include <busalias/busalias.h>
 
+#include "exit.h"    /* the exit statuses of busalias(1) and their map from -errno */
+#include "output.h"  /* struct strbuf, write_file_atomic() */
+
 #define CLI_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define _cli_printf_(a, b) __attribute__((format(printf, a, b)))
 
-/* Exit statuses, documented in busalias(1); the same as core/busalias.h's enum ba_exit. */
-enum cli_exit {
-	CLI_EXIT_OK = 0,
-	CLI_EXIT_NOMATCH = 1,
-	CLI_EXIT_USAGE = 2,
-	CLI_EXIT_PARTIAL = 3,
-	CLI_EXIT_ROLLEDBACK = 4,
-	CLI_EXIT_UNSAFE = 5,
-	CLI_EXIT_FAILURE = 6,
-};
 
 /* A message through ctx's log ("busalias: error: ..." on stderr), counted as the library's are. */
 void cli_log(struct ba_ctx *ctx, int priority, const char *fmt, ...) _cli_printf_(3, 4);
@@ -39,20 +32,6 @@ int cli_common_option(struct ba_ctx *ctx, int c, const char *arg);
 
 /* Commands written against the public API only; ctx carries the configuration file and -q. */
 int cmd_gen(int argc, char **argv, struct ba_ctx *ctx);
-
-/* Output assembled in memory, written at once. */
-struct outbuf {
-	char *buf;
-	size_t len, cap;
-};
-void outbuf_add(struct outbuf *o, const char *s, size_t n);
-void outbuf_adds(struct outbuf *o, const char *s);
-void outbuf_addf(struct outbuf *o, const char *fmt, ...) _cli_printf_(2, 3);
-/* s as a JSON string: quotes, escapes, a byte that is not UTF-8 as U+FFFD. */
-void outbuf_add_json_string(struct outbuf *o, const char *s);
-void outbuf_release(struct outbuf *o);
-/* Write len bytes to path through a temporary file and rename(2), or into it if it is a device or a
- * FIFO (never replace /dev/null): 0 or -errno. */
-int cli_write_file_atomic(const char *path, const void *data, size_t len);
+int cmd_match(int argc, char **argv, struct ba_ctx *ctx);
 
 #endif

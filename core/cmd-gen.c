@@ -28,7 +28,7 @@ static void *or_die(void *p)
 {
 	if (!p) {
 		fputs("busalias: error: out of memory\n", stderr);
-		exit(CLI_EXIT_FAILURE);
+		exit(BA_EXIT_FAILURE);
 	}
 	return p;
 }
@@ -186,18 +186,18 @@ static const char *kver_str(uint32_t k, char *buf, size_t len)
 /* depmod's first line of modules.alias, kept so the output can stand in for it. */
 #define DEPMOD_ALIAS_HEADER "# Aliases extracted from modules themselves.\n"
 
-static void render_text(struct outbuf *sb, const struct gen_result *r, size_t n, bool header)
+static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n, bool header)
 {
 	if (header)
-		outbuf_adds(sb, DEPMOD_ALIAS_HEADER);
+		strbuf_adds(sb, DEPMOD_ALIAS_HEADER);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < ba_module_get_alias_count(r[i].module); j++) {
-			/* Not outbuf_addf(): a printf per line is measurable over a whole tree. */
-			outbuf_add(sb, "alias ", 6);
-			outbuf_adds(sb, ba_module_get_alias(r[i].module, j));
-			outbuf_add(sb, " ", 1);
-			outbuf_adds(sb, ba_module_get_name(r[i].module));
-			outbuf_add(sb, "\n", 1);
+			/* Not strbuf_addf(): a printf per line is measurable over a whole tree. */
+			strbuf_add(sb, "alias ", 6);
+			strbuf_adds(sb, ba_module_get_alias(r[i].module, j));
+			strbuf_add(sb, " ", 1);
+			strbuf_adds(sb, ba_module_get_name(r[i].module));
+			strbuf_add(sb, "\n", 1);
 		}
 }
 
@@ -207,7 +207,7 @@ static const char *level_of(int priority)
 }
 
 /* A module's messages the log priority lets through (-q: errors only), as the log would print them. */
-static void render_messages(struct outbuf *sb, const struct ba_module *m, int max_priority)
+static void render_messages(struct strbuf *sb, const struct ba_module *m, int max_priority)
 {
 	for (size_t i = 0; i < ba_module_get_message_count(m); i++) {
 		int priority;
@@ -215,74 +215,74 @@ static void render_messages(struct outbuf *sb, const struct ba_module *m, int ma
 
 		if (priority > max_priority)
 			continue;
-		outbuf_adds(sb, "busalias: ");
+		strbuf_adds(sb, "busalias: ");
 		if (priority <= LOG_WARNING) {
-			outbuf_adds(sb, level_of(priority));
-			outbuf_adds(sb, ": ");
+			strbuf_adds(sb, level_of(priority));
+			strbuf_adds(sb, ": ");
 		}
-		outbuf_adds(sb, text);
-		outbuf_add(sb, "\n", 1);
+		strbuf_adds(sb, text);
+		strbuf_add(sb, "\n", 1);
 	}
 }
 
 /* A module's messages as a JSON array of {"level","message"}. */
-static void render_json_messages(struct outbuf *sb, const struct ba_module *m, int max_priority)
+static void render_json_messages(struct strbuf *sb, const struct ba_module *m, int max_priority)
 {
 	bool first = true;
 
-	outbuf_adds(sb, "[");
+	strbuf_adds(sb, "[");
 	for (size_t i = 0; i < ba_module_get_message_count(m); i++) {
 		int priority;
 		const char *text = ba_module_get_message(m, i, &priority);
 
 		if (priority > max_priority)
 			continue;
-		outbuf_adds(sb, first ? "{\"level\":\"" : ",{\"level\":\"");
+		strbuf_adds(sb, first ? "{\"level\":\"" : ",{\"level\":\"");
 		first = false;
-		outbuf_adds(sb, level_of(priority));
-		outbuf_adds(sb, "\",\"message\":");
-		outbuf_add_json_string(sb, text);
-		outbuf_adds(sb, "}");
+		strbuf_adds(sb, level_of(priority));
+		strbuf_adds(sb, "\",\"message\":");
+		strbuf_add_json_string(sb, text);
+		strbuf_adds(sb, "}");
 	}
-	outbuf_adds(sb, "]");
+	strbuf_adds(sb, "]");
 }
 
 /*
  * Every input file is listed, also those that could not be read ("name":
  * null); each with its warning count and the messages themselves.
  */
-static void render_json(struct outbuf *sb, const struct gen_result *r, size_t n, unsigned long warnings,
+static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n, unsigned long warnings,
 			int max_priority)
 {
 	char kb[32];
 
-	outbuf_adds(sb, "{\"modules\":[");
+	strbuf_adds(sb, "{\"modules\":[");
 	for (size_t i = 0; i < n; i++) {
 		const struct ba_module *m = r[i].module;
 
-		outbuf_adds(sb, i ? ",\n {" : "\n {");
-		outbuf_adds(sb, "\"name\":");
+		strbuf_adds(sb, i ? ",\n {" : "\n {");
+		strbuf_adds(sb, "\"name\":");
 		if (ba_module_get_name(m))
-			outbuf_add_json_string(sb, ba_module_get_name(m));
+			strbuf_add_json_string(sb, ba_module_get_name(m));
 		else
-			outbuf_adds(sb, "null");
-		outbuf_adds(sb, ",\"path\":");
-		outbuf_add_json_string(sb, ba_module_get_path(m));
-		outbuf_adds(sb, ",\"kernel\":");
-		outbuf_add_json_string(sb, kver_str(ba_module_get_kernel_version(m), kb, sizeof(kb)));
-		outbuf_addf(sb, ",\"warnings\":%u,\"messages\":", ba_module_get_warning_count(m));
+			strbuf_adds(sb, "null");
+		strbuf_adds(sb, ",\"path\":");
+		strbuf_add_json_string(sb, ba_module_get_path(m));
+		strbuf_adds(sb, ",\"kernel\":");
+		strbuf_add_json_string(sb, kver_str(ba_module_get_kernel_version(m), kb, sizeof(kb)));
+		strbuf_addf(sb, ",\"warnings\":%u,\"messages\":", ba_module_get_warning_count(m));
 		render_json_messages(sb, m, max_priority);
-		outbuf_adds(sb, ",\"aliases\":[");
+		strbuf_adds(sb, ",\"aliases\":[");
 		for (size_t j = 0; j < ba_module_get_alias_count(m); j++) {
-			outbuf_adds(sb, j ? ",{\"type\":" : "{\"type\":");
-			outbuf_add_json_string(sb, ba_module_get_alias_type(m, j));
-			outbuf_adds(sb, ",\"alias\":");
-			outbuf_add_json_string(sb, ba_module_get_alias(m, j));
-			outbuf_adds(sb, "}");
+			strbuf_adds(sb, j ? ",{\"type\":" : "{\"type\":");
+			strbuf_add_json_string(sb, ba_module_get_alias_type(m, j));
+			strbuf_adds(sb, ",\"alias\":");
+			strbuf_add_json_string(sb, ba_module_get_alias(m, j));
+			strbuf_adds(sb, "}");
 		}
-		outbuf_adds(sb, "]}");
+		strbuf_adds(sb, "]}");
 	}
-	outbuf_addf(sb, "\n],\"warnings\":%lu}\n", warnings);
+	strbuf_addf(sb, "\n],\"warnings\":%lu}\n", warnings);
 }
 
 struct gen_work {
@@ -368,9 +368,9 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 	unsigned flags = 0;
 	unsigned jobs = default_jobs();
 	struct path_list paths = { 0 };
-	struct outbuf sb = { 0 };
+	struct strbuf sb = { 0 };
 	struct gen_result *results;
-	int c, r, status = CLI_EXIT_OK;
+	int c, r, status = BA_EXIT_OK;
 
 	while ((c = getopt_long(argc, argv, "o:b:k:m:j:qh", opts, NULL)) != -1) {
 		switch (c) {
@@ -388,22 +388,22 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 			unsigned long v = strtoul(optarg, &end, 10);
 			if (*end || v < 1 || v > MAX_JOBS) {
 				cli_err(ctx, "--jobs: expected a number from 1 to %d, got '%s'", MAX_JOBS, optarg);
-				return CLI_EXIT_USAGE;
+				return BA_EXIT_USAGE;
 			}
 			jobs = (unsigned)v;
 			break;
 		}
 		case 'h':
 			usage(stdout);
-			return CLI_EXIT_OK;
+			return BA_EXIT_OK;
 		default:
 			r = cli_module_tree_option(ctx, c, optarg);
 			if (r < 0)
-				return CLI_EXIT_USAGE;
+				return BA_EXIT_USAGE;
 			if (r > 0 || cli_common_option(ctx, c, optarg) == 0)
 				break;
 			usage(stderr);
-			return CLI_EXIT_USAGE;
+			return BA_EXIT_USAGE;
 		}
 	}
 
@@ -418,7 +418,7 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 		free(root);
 		free(alt);
 		if (r < 0)
-			return r == -EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+			return exit_status_from_errno(r);
 	}
 	/* An input that cannot be read at all is a system error (6), worse than a malformed one (3). */
 	bool unreadable = false;
@@ -428,22 +428,22 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 	if (walked.unreadable)
 		unreadable = true;
 	if (walked.skipped)
-		status = CLI_EXIT_PARTIAL;
+		status = BA_EXIT_PARTIAL;
 
 	r = ba_ctx_load_plugins(ctx);
 	if (r < 0) {
 		for (size_t i = 0; i < paths.n; i++)
 			free(paths.v[i]);
 		free(paths.v);
-		return CLI_EXIT_USAGE;
+		return BA_EXIT_USAGE;
 	}
 	if (r > 0)
-		status = CLI_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
+		status = BA_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
 
 	results = or_die(calloc(paths.n ? paths.n : 1, sizeof(*results)));
 	generate_all(ctx, flags, paths.v, results, paths.n, jobs);
 	if (ba_ctx_get_plugin_errors(ctx))
-		status = CLI_EXIT_PARTIAL; /* a plugin refused when a table needed it */
+		status = BA_EXIT_PARTIAL; /* a plugin refused when a table needed it */
 	size_t modules_read = 0;
 	for (size_t i = 0; i < paths.n; i++) {
 		r = results[i].error;
@@ -451,22 +451,22 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 			modules_read++;
 		if (r < 0 && r != -ENOEXEC && r != -EINVAL && r != -EPROTO && r != -ENOTSUP)
 			unreadable = true;
-		if (ba_module_get_warning_count(results[i].module) && status == CLI_EXIT_OK)
-			status = CLI_EXIT_PARTIAL;
+		if (ba_module_get_warning_count(results[i].module) && status == BA_EXIT_OK)
+			status = BA_EXIT_PARTIAL;
 		free(paths.v[i]);
 	}
 	free(paths.v);
 	qsort(results, paths.n, sizeof(*results), cmp_result);
 	for (size_t i = 0; i < paths.n; i++) {
-		struct outbuf messages = { 0 };
+		struct strbuf messages = { 0 };
 		render_messages(&messages, results[i].module, ba_ctx_get_log_priority(ctx));
 		if (messages.len)
 			fputs(messages.buf, stderr);
-		outbuf_release(&messages);
+		strbuf_release(&messages);
 	}
 
 	if (unreadable)
-		status = CLI_EXIT_FAILURE;
+		status = BA_EXIT_FAILURE;
 	if (json)
 		render_json(&sb, results, paths.n, ba_ctx_get_warning_count(ctx), ba_ctx_get_log_priority(ctx));
 	else
@@ -478,25 +478,25 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 			cli_warn(ctx, "no module files found%s", output ? "" : "; nothing to do");
 		else
 			cli_warn(ctx, "none of the %zu module files could be read", paths.n);
-		if (status == CLI_EXIT_OK)
-			status = CLI_EXIT_PARTIAL;
+		if (status == BA_EXIT_OK)
+			status = BA_EXIT_PARTIAL;
 	}
 	if (output && modules_read == 0) {
 		cli_err(ctx, "%s: left unchanged, as no module was read", output);
 	} else if (output) {
-		r = cli_write_file_atomic(output, sb.buf ? sb.buf : "", sb.len);
+		r = write_file_atomic(output, sb.buf ? sb.buf : "", sb.len);
 		if (r < 0) {
 			cli_err(ctx, "%s: cannot write: %s", output, strerror(-r));
-			status = CLI_EXIT_FAILURE;
+			status = BA_EXIT_FAILURE;
 		}
 	} else if (sb.len && (fwrite(sb.buf, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)) {
 		cli_err(ctx, "standard output: %s", strerror(errno));
-		status = CLI_EXIT_FAILURE;
+		status = BA_EXIT_FAILURE;
 	}
 
 	for (size_t i = 0; i < paths.n; i++)
 		ba_module_unref(results[i].module);
 	free(results);
-	outbuf_release(&sb);
+	strbuf_release(&sb);
 	return status;
 }

@@ -306,7 +306,7 @@ int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg)
 	r = device_resolve(&set, &sys, arg, &dev);
 	if (r < 0) {
 		plugin_set_free(&set);
-		return admin_errno_exit(r);
+		return exit_status_from_errno(r);
 	}
 	path = persist_path(cfg, dev.bus, dev.name);
 	r = path ? persist_load(path, &p) : -EINVAL;
@@ -381,7 +381,7 @@ int cmd_apply_overrides(int argc, char **argv, struct ba_config *cfg)
 		}
 		r = device_resolve(&set, &sys, names[i], &dev);
 		if (r < 0) {
-			ret = worse(ret, admin_errno_exit(r));
+			ret = worse(ret, exit_status_from_errno(r));
 			continue;
 		}
 		ret = worse(ret, apply(cfg, &sys, &dev, &p, dry_run, c->name));

@@ -146,8 +146,8 @@ int cmd_plugins(int argc, char **argv, struct ba_config *cfg)
 		else
 			ba_err("%s: not writing %s: a plugin was refused", cfg->plugin_dir, PLUGIN_INDEX_NAME);
 		plugin_set_free(&set);
-		return r == 0 ? BA_EXIT_OK : r == -EINVAL || r == -EEXIST || r == -EPROTO || r == -ENOEXEC ||
-						     r == -ENOENT ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
+		/* No plugin directory is no usable plugin (busalias(1): 2). */
+		return r == -ENOENT ? BA_EXIT_USAGE : exit_status_from_errno(r);
 	}
 	r = load_plugins(&set, cfg);
 	if (r < 0)

@@ -8,23 +8,87 @@
 #include "cli.h"
 #include "cmdline.h"
 
+/* A command of the program.  The library commands are written on libbusalias's public API alone and
+ * get a library context; the others (not converted yet) get the core's configuration. */
+struct command {
+	const char *name;
+	const char *args;     /* its arguments, for the general help */
+	const char *summary;  /* one line in the general help; NULL: not listed there */
+	bool library_context;
+	union {
+		int (*on_ctx)(int argc, char **argv, struct ba_ctx *ctx);
+		int (*on_config)(int argc, char **argv, struct ba_config *cfg);
+	} run;
+};
+
+static int cmd_version(int argc, char **argv, struct ba_config *cfg);
+static int cmd_help(int argc, char **argv, struct ba_config *cfg);
+
+/* In the order of the general help. */
+static const struct command commands[] = {
+	{ .name = "gen", .args = "[PATH...]", .summary = "print the modalias patterns of modules' device tables",
+	  .library_context = true, .run.on_ctx = cmd_gen },
+	{ .name = "match", .args = "MODALIAS",
+	  .summary = "print the module that best matches a modalias (or --device DEV)", .library_context = true,
+	  .run.on_ctx = cmd_match },
+	{ .name = "bind", .args = "DEV...", .summary = "move devices to a VFIO (or --driver) driver, all or nothing",
+	  .run.on_config = cmd_bind },
+	{ .name = "restore", .args = "DEV...",
+	  .summary = "clear driver_override and give devices back to their default driver", .run.on_config = cmd_restore },
+	{ .name = "status", .args = "[DEV...]",
+	  .summary = "driver, driver_override, IOMMU group and VFIO candidate of devices", .run.on_config = cmd_status },
+	{ .name = "list-overrides", .summary = "the overrides bind --persist stored", .run.on_config = cmd_list_overrides },
+	{ .name = "apply-overrides", .summary = "apply the stored overrides (at boot; udev-apply DEVPATH: one device)",
+	  .run.on_config = cmd_apply_overrides },
+	/* udev's, named in apply-overrides's line. */
+	{ .name = "udev-apply", .run.on_config = cmd_udev_apply },
+	{ .name = "import-driverctl", .args = "[DIR]", .summary = "store driverctl's overrides as busalias's",
+	  .run.on_config = cmd_import_driverctl },
+	{ .name = "plugins", .summary = "list the plugins loaded: ABI, bus, table types, file", .run.on_config = cmd_plugins },
+	{ .name = "version", .summary = "print the version and plugin ABI", .run.on_config = cmd_version },
+	{ .name = "help", .args = "[COMMAND]", .summary = "this help, or a command's", .run.on_config = cmd_help },
+};
+
 static void usage(FILE *f)
 {
-	fputs("Usage: busalias [--config FILE] COMMAND [OPTIONS] [ARGS]\n\n"
-	      "Commands:\n"
-	      "  gen [PATH...]    print the modalias patterns of modules' device tables\n"
-	      "  match MODALIAS   print the module that best matches a modalias (or --device DEV)\n"
-	      "  bind DEV...      move devices to a VFIO (or --driver) driver, all or nothing\n"
-	      "  restore DEV...   clear driver_override and give devices back to their default driver\n"
-	      "  status [DEV...]  driver, driver_override, IOMMU group and VFIO candidate of devices\n"
-	      "  list-overrides   the overrides bind --persist stored\n"
-	      "  apply-overrides  apply the stored overrides (at boot; udev-apply DEVPATH: one device)\n"
-	      "  import-driverctl [DIR]  store driverctl's overrides as busalias's\n"
-	      "  plugins          list the plugins loaded: ABI, bus, table types, file\n"
-	      "  version          print the version and plugin ABI\n"
-	      "  help [COMMAND]   this help, or a command's\n\n"
-	      "Run 'busalias help COMMAND' or 'busalias COMMAND --help' for a command's options; see busalias(1).\n",
-	      f);
+	fputs("Usage: busalias [--config FILE] COMMAND [OPTIONS] [ARGS]\n\nCommands:\n", f);
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+		const struct command *c = &commands[i];
+		if (!c->summary)
+			continue;
+		/* The summaries start in one column; a longer name and arguments keep two spaces before theirs. */
+		int width = (int)strlen(c->name) + (c->args ? 1 + (int)strlen(c->args) : 0);
+		int pad = width < 15 ? 17 - width : 2;
+		fprintf(f, "  %s%s%s%*s%s\n", c->name, c->args ? " " : "", c->args ? c->args : "", pad, "", c->summary);
+	}
+	fputs("\nRun 'busalias help COMMAND' or 'busalias COMMAND --help' for a command's options; see busalias(1).\n", f);
+}
+
+static int cmd_version(int argc, char **argv, struct ba_config *cfg)
+{
+	(void)argc, (void)argv, (void)cfg;
+	printf("busalias %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, BUSALIAS_ABI_MAJOR, BUSALIAS_ABI_MINOR);
+	return BA_EXIT_OK;
+}
+
+static int cmd_help(int argc, char **argv, struct ba_config *cfg)
+{
+	(void)argc, (void)argv, (void)cfg;
+	usage(stdout);
+	return BA_EXIT_OK;
+}
+
+static const struct command *find_command(const char *name)
+{
+	/* The options that stand for commands. */
+	if (!strcmp(name, "-h") || !strcmp(name, "--help"))
+		name = "help";
+	else if (!strcmp(name, "--version"))
+		name = "version";
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
 }
 
 /* The config is read before the command parses its options, so options override it. */
@@ -108,28 +172,6 @@ static bool stdout_failed(void)
 
 int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_data)
 {
-	/* Commands on libbusalias's public API alone, with a library context. */
-	static const struct {
-		const char *name;
-		int (*run)(int argc, char **argv, struct ba_ctx *ctx);
-	} library_commands[] = {
-		{ "gen", cmd_gen },
-	};
-	/* Commands on the core's configuration (not converted yet). */
-	static const struct {
-		const char *name;
-		int (*run)(int argc, char **argv, struct ba_config *cfg);
-	} commands[] = {
-		{ "match", cmd_match },
-		{ "bind", cmd_bind },
-		{ "restore", cmd_restore },
-		{ "status", cmd_status },
-		{ "plugins", cmd_plugins },
-		{ "list-overrides", cmd_list_overrides },
-		{ "udev-apply", cmd_udev_apply },
-		{ "apply-overrides", cmd_apply_overrides },
-		{ "import-driverctl", cmd_import_driverctl },
-	};
 	struct ba_config cfg;
 	struct ba_log log;
 	const char *config_path = find_config_arg(argc, argv);
@@ -171,31 +213,17 @@ int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_da
 		first = 0;
 		cmd = argv[0];
 	}
-	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-		usage(stdout);
-		r = BA_EXIT_OK;
-	} else if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
-		printf("busalias %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, BUSALIAS_ABI_MAJOR, BUSALIAS_ABI_MINOR);
-		r = BA_EXIT_OK;
+	const struct command *c = find_command(cmd);
+	if (!c) {
+		ba_err("unknown command '%s'", cmd);
+		usage(stderr);
+		r = BA_EXIT_USAGE;
+	} else if (c->library_context) {
+		struct ba_ctx *ctx = library_context(config_path, cfg.quiet, write_fn, write_data);
+		r = ctx ? c->run.on_ctx(argc - first, argv + first, ctx) : BA_EXIT_FAILURE;
+		ba_ctx_unref(ctx);
 	} else {
-		r = -1;
-		for (size_t i = 0; i < ARRAY_SIZE(library_commands); i++)
-			if (!strcmp(cmd, library_commands[i].name)) {
-				struct ba_ctx *ctx = library_context(config_path, cfg.quiet, write_fn, write_data);
-				r = ctx ? library_commands[i].run(argc - first, argv + first, ctx) : BA_EXIT_FAILURE;
-				ba_ctx_unref(ctx);
-				break;
-			}
-		for (size_t i = 0; r < 0 && i < ARRAY_SIZE(commands); i++)
-			if (!strcmp(cmd, commands[i].name)) {
-				r = commands[i].run(argc - first, argv + first, &cfg);
-				break;
-			}
-		if (r < 0) {
-			ba_err("unknown command '%s'", cmd);
-			usage(stderr);
-			r = BA_EXIT_USAGE;
-		}
+		r = c->run.on_config(argc - first, argv + first, &cfg);
 	}
 	config_release(&cfg);
 	/*

@@ -11,11 +11,6 @@
 #include "admin.h"
 #include "cmdline.h"
 
-int admin_errno_exit(int r)
-{
-	return r == -EINVAL || r == -ENODEV || r == -EXDEV || r == -EOPNOTSUPP ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
-}
-
 int admin_lock(const struct ba_config *cfg, const struct ba_device *dev, const char *cmd)
 {
 	int fd = device_lock(cfg->lock_dir, dev->bus, dev->name, cfg->lock_timeout);
@@ -101,7 +96,7 @@ int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, 
 	for (int i = 0; i < n; i++, ng++) {
 		r = device_resolve(&set, &sys, args[i], &given[ng]);
 		if (r < 0) {
-			ret = admin_errno_exit(r);
+			ret = exit_status_from_errno(r);
 			goto out;
 		}
 		if (given[ng].via_plugin)

@@ -20,8 +20,9 @@
  * directory of the base tree, so every change can be undone.
  *
  * Commands run through cmd_status()/cmd_bind()/cmd_restore()/cmd_match() with an argv (always
- * --dry-run for bind and restore, DEV after "--"); their dlopen() of plugins is replaced by the
- * statically linked ones with the linker's --wrap=load_plugins.  Any sysfs write or modprobe run
+ * --dry-run for bind and restore, DEV after "--"; match, on the public API, with a library context);
+ * their dlopen() of plugins is replaced by the statically linked ones with the linker's
+ * --wrap=load_plugins.  Any sysfs write or modprobe run
  * would abort: dry runs only print.  Checked besides the sanitizers: status --json prints valid
  * JSON; every write a dry run plans goes to a path under the sysfs root that does not climb out of
  * it with ".."; every message is one line.
@@ -35,6 +36,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli.h"
 #include "fuzz.h"
 
 #define MAX_COMMANDS 4
@@ -586,6 +588,7 @@ static void run(const char *cmd, const char *dev, const char *driver)
 	bool json = !strcmp(cmd, "json") || !strcmp(cmd, "all");
 	bool plan = !strcmp(cmd, "bind") || !strcmp(cmd, "driver") || !strcmp(cmd, "restore");
 	int (*fn)(int, char **, struct ba_config *) = cmd_status;
+	bool library = false;  /* a command on the public API (cmd_match) */
 
 #define ARG(s) (argv[argc++] = (char *)(s))
 	if (!strcmp(cmd, "bind") || !strcmp(cmd, "driver")) {
@@ -607,7 +610,7 @@ static void run(const char *cmd, const char *dev, const char *driver)
 		ARG("--lock-dir");
 		ARG(lock_dir);
 	} else if (!strcmp(cmd, "match")) {
-		fn = cmd_match;
+		library = true;
 		ARG("match");
 		ARG("--device");
 		ARG(dev);
@@ -633,10 +636,19 @@ static void run(const char *cmd, const char *dev, const char *driver)
 	if (!mem)
 		die("open_memstream", "");
 	stdout = mem;
-	config_init(&cfg);
-	cfg.sysfs_write = no_write;
-	fn(argc, argv, &cfg);
-	config_release(&cfg);
+	if (library) {
+		struct ba_ctx *ctx = ba_ctx_new();
+		if (!ctx)
+			die("ba_ctx_new", "");
+		ba_ctx_set_sysfs_write_fn(ctx, no_write, NULL);
+		cmd_match(argc, argv, ctx);
+		ba_ctx_unref(ctx);
+	} else {
+		config_init(&cfg);
+		cfg.sysfs_write = no_write;
+		fn(argc, argv, &cfg);
+		config_release(&cfg);
+	}
 	fflush(stdout);
 	stdout = saved;
 	fclose(mem);
