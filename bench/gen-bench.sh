@@ -54,12 +54,13 @@ else
 	if [ ! -e "$xzdir/.complete" ]; then
 		log "recompressing $moddir into $xzdir with xz ($JOBS jobs, once)"
 		rm -rf "$xzdir"
-		(cd "$moddir" && find . -type f -name '*.ko' -print0) |
+		# xargs runs in the module tree too: the names find prints are relative to it.
+		(cd "$moddir" && find . -type f -name '*.ko' -print0 |
 			XZDIR=$xzdir xargs -0 -P "$JOBS" -n 64 bash -c '
 				for f; do
 					mkdir -p "$XZDIR/${f%/*}" &&
 					xz -c --check=crc32 --lzma2=dict=1MiB "$f" >"$XZDIR/$f.xz" || exit 255
-				done' _ ||
+				done' _) ||
 			die "xz recompression failed"
 		touch "$xzdir/.complete"
 	fi
