@@ -297,6 +297,22 @@ Test(aliasdb, files)
 	cr_assert_eq(ba_aliasdb_match(db, "platform:sim-uart", 0, &l), 1);
 	cr_assert_str_eq(ba_match_list_get_module(l, 0), "sim_uart");
 	ba_match_list_unref(l);
+	/* A database opened by path reads the file at each match: a replaced file is what is matched. */
+	char *tmp = NULL;
+	cr_assert(asprintf(&tmp, "%s.new", path) > 0);
+	FILE *f = fopen(tmp, "w");
+	cr_assert(f);
+	fputs("alias platform:sim-uart other_uart\n", f);
+	cr_assert_eq(fclose(f), 0);
+	cr_assert_eq(rename(tmp, path), 0);
+	free(tmp);
+	cr_assert_eq(ba_aliasdb_match(db, "platform:sim-uart", 0, &l), 1);
+	cr_assert_str_eq(ba_match_list_get_module(l, 0), "other_uart");
+	ba_match_list_unref(l);
+	/* Gone since: the lookup says so (-errno), and logs it. */
+	cr_assert_eq(unlink(path), 0);
+	cr_assert_eq(ba_aliasdb_match(db, "platform:sim-uart", 0, &l), -ENOENT);
+	cr_assert_null(l);
 	ba_aliasdb_unref(db);
 	ba_ctx_unref(ctx);
 	remove_tree(root);
