@@ -202,6 +202,8 @@ struct lookup {
 	const char *name, *modalias, *modalias_end;
 	bool all, plain_alias;
 	bool passes_first[256];  /* first bytes of a pattern that could match */
+	uint64_t head[2];        /* the modalias's first 16 bytes, as read from memory */
+	uint64_t past_end[2];    /* a bit in each byte of head past the modalias's end */
 	size_t line, cap, bad_lines;
 	struct alias_matches *out;
 };
@@ -215,6 +217,13 @@ static void lookup_init(struct lookup *lk, const char *name, const char *modalia
 	/* The modalias's first byte, or one that ends the literal head. */
 	for (unsigned c = 0; c < 256; c++)
 		lk->passes_first[c] = c == (unsigned char)modalias[0] || ends_literal_head((char)c);
+	char head[16] = { 0 }, past[16];
+	size_t n = strnlen(modalias, sizeof(head));
+	memcpy(head, modalias, n);
+	memcpy(lk->head, head, sizeof(head));
+	for (size_t i = 0; i < sizeof(past); i++)
+		past[i] = i < n ? 0 : 1;
+	memcpy(lk->past_end, past, sizeof(past));
 	out->v = NULL;
 	out->n = 0;
 }
@@ -297,17 +306,109 @@ static void lookup_line(struct lookup *lk, const char *l, const char *eol)
 	out->v[out->n++] = c;
 }
 
+#if defined(__SSE2__)
+/* Bit i: p[i] == c, for 64 bytes. */
+static inline uint64_t byte_mask(const char *p, __m128i c)
+{
+	uint64_t m0 = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), c));
+	uint64_t m1 = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)), c));
+	uint64_t m2 = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 32)), c));
+	uint64_t m3 = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 48)), c));
+	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+}
+
+/* Bytes that end a literal head (ends_literal_head()), as a table. */
+static const bool ends_head[256] = { ['*'] = true, ['?'] = true, ['['] = true, ['\\'] = true,
+				     ['\0'] = true, [' '] = true, ['\t'] = true, ['\n'] = true };
+
+/*
+ * Could the pattern at pat, compared 16 bytes at once with the modalias, begin it?  As
+ * head_may_match() decides for a plain modalias, for a line with 16 bytes or more after pat (bytes
+ * past the line's end are never decisive: its pattern ends at a space or its newline first).
+ * SSE2 means x86: little-endian, so the first differing byte is the lowest set bit's.
+ */
+static inline bool head16_may_match(const struct lookup *lk, const char *pat)
+{
+	uint64_t x, d;
+
+	for (int w = 0; w < 2; w++) {
+		memcpy(&x, pat + 8 * w, 8);
+		/* A byte past the modalias's end always differs: the pattern's byte there decides. */
+		if ((d = (x ^ lk->head[w]) | lk->past_end[w]))
+			return ends_head[(uint8_t)(x >> (__builtin_ctzll(d) & ~7u))];
+	}
+	return true;
+}
+
+/*
+ * The lines of [data, end) that lookup_line() could take, found without splitting the others: a
+ * 64-byte block's newlines come from one mask, and a line "alias PATTERN ..." (a space as its sixth
+ * byte) whose pattern's literal head differs from the modalias within its first 16 bytes is passed
+ * over there and then (lookup_line() would pass it over too).  Returns the start of the first line
+ * not examined (or of a last one without its newline, only passed over), with lk->line its index;
+ * the caller goes on from there.
+ */
+static const char *lookup_lines_fast(struct lookup *lk, const char *data, const char *end)
+{
+	const __m128i nl = _mm_set1_epi8('\n');
+	const char *q = memchr(data, '\n', (size_t)(end - data)), *next;
+	bool looked = false;
+	size_t line = lk->line;  /* the index of the line after the newline being looked at */
+
+	if (!q)
+		return data;
+	lookup_line(lk, data, q);
+	next = q + 1;
+	/* q[0] is a newline; a block reads up to q[63 + 1 + 6 + 16]. */
+	for (; end - q >= 64 + 24; q += 64) {
+		uint64_t nls = byte_mask(q, nl);
+		looked = true;
+		for (uint64_t t = nls; t; t &= t - 1) {
+			const char *s = q + __builtin_ctzll(t) + 1, *eol;
+			line++;
+			if (s[5] == ' ' && !head16_may_match(lk, s + 6))
+				continue;
+			uint64_t later = t & (t - 1);
+			if (later)
+				eol = q + __builtin_ctzll(later);
+			else if (!(eol = memchr(s, '\n', (size_t)(end - s)))) {
+				lk->line = line;
+				return s;  /* the last line, maybe incomplete: the caller's */
+			}
+			lk->line = line;
+			lookup_line(lk, s, eol);
+		}
+		if (nls)
+			next = q + 64 - __builtin_clzll(nls);
+	}
+	if (!looked) {
+		lk->line = line + 1;  /* no block: the line after the first is not looked at yet */
+		return next;
+	}
+	/* The line at next was looked at in its block: go on after it, if it is whole. */
+	const char *eol = memchr(next, '\n', (size_t)(end - next));
+	lk->line = line + (eol != NULL);
+	return eol ? eol + 1 : next;
+}
+#endif
+
 /*
  * The whole lines of data[0, len): the bytes used.  Unless final, a last line without its newline
  * is left for the next call.  Most of a real modules.alias (26,000 lines) is other buses'
  * patterns: a line whose literal head already differs from the modalias is passed over after a
- * look at its first bytes; only the rest is split into fields, checked and given to fnmatch().
+ * look at its first bytes (with SSE2, without even finding where it ends); only the rest is split
+ * into fields, checked and given to fnmatch().
  */
 static size_t lookup_lines(struct lookup *lk, const char *data, size_t len, bool final)
 {
 	const char *p = data, *end = data + len;
-	struct newline_scan nls = { .block = data, .end = end, .mask = len ? newline_mask(data, end) : 0 };
+	struct newline_scan nls;
 
+#if defined(__SSE2__)
+	if (lk->plain_alias && lk->modalias[0])
+		p = lookup_lines_fast(lk, data, end);
+#endif
+	nls = (struct newline_scan){ .block = p, .end = end, .mask = p < end ? newline_mask(p, end) : 0 };
 	while (p < end) {
 		const char *eol = newline_next(&nls);
 		if (eol == end && !final)

@@ -2,6 +2,8 @@
 /* modules.alias matching, name validation and the pci/acpi device-name hooks. */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -347,4 +349,88 @@ Test(match, line_bounds)
 	strbuf_release(&log);
 	unlink(file);
 	free(file);
+}
+
+/*
+ * The block scan passes over a line after a look at its first bytes: each line of a file whose
+ * line lengths walk through every offset of a 64-byte block, with odd lines among them, is
+ * matched as an independent fnmatch() over every "alias PATTERN MODULE" line finds, at its line
+ * number; modaliases shorter than the 16 bytes compared at once included.
+ */
+Test(match, block_scan_equals_every_line)
+{
+	static const char *const odd[] = {
+		"", "#", "alias", "alias p", "alias\tpci:v00008086* tab", "alias  p* two_blanks", "x",
+		"alias [p]* bracket", "alias ?l* query", "alias *x* star", "alias p\\l* escape",
+		"alias platform:gpio_exar cr\r", "alias pl crlf\r",
+	};
+	static const char *const modaliases[] = { "p", "pl", "platform:gpio_exar", "x", "pci:v00008086d000010D3sv0",
+						  "platform:gpio_exarx", "usb:v1D6Bp0002" };
+	struct strbuf sb = { 0 };
+	const char *patterns[] = { "p*", "pl*", "platform:gpio_exar", "platform:gpio_ex*", "pci:v00008086*", "usb:v1D6B*",
+				   "pci:v0000808?d*", "x", "platform:gpio_exarx" };
+	size_t n_lines = 0;
+
+	for (unsigned i = 0; i < 2000; i++, n_lines++) {
+		if (i % 7 == 3) {
+			strbuf_adds(&sb, odd[i / 7 % ARRAY_SIZE(odd)]);
+		} else {
+			/* Lengths 8..140: every offset within a block is a line start somewhere. */
+			strbuf_addf(&sb, "alias %s", patterns[i % ARRAY_SIZE(patterns)]);
+			for (unsigned k = 0; k < i % 97; k++)
+				strbuf_add(&sb, "*", 1);
+			strbuf_addf(&sb, " m%u", i);
+		}
+		strbuf_adds(&sb, "\n");
+	}
+	for (size_t a = 0; a < ARRAY_SIZE(modaliases); a++) {
+		struct alias_matches m;
+		struct strbuf log = { 0 };
+		size_t want = 0, line = 0;
+
+		ba_log_capture(&log);
+		cr_assert_eq(alias_lookup_buffer("scan", sb.buf, sb.len, modaliases[a], true, &m), 0);
+		ba_log_capture(NULL);
+		/* The oracle: every line, split by blanks as modprobe does. */
+		for (const char *p = sb.buf, *eol; p < sb.buf + sb.len; p = eol + 1, line++) {
+			char l[512], pat[512], mod[64];
+			eol = strchr(p, '\n');
+			snprintf(l, sizeof(l), "%.*s", (int)(eol - p), p);
+			if (sscanf(l, "alias %511[^ \t] %63[^ \t\r]", pat, mod) != 2 || strncmp(p, "alias", 5) ||
+			    (p[5] != ' ' && p[5] != '\t') || fnmatch(pat, modaliases[a], 0))
+				continue;
+			bool found = false;
+			for (size_t i = 0; i < m.n; i++)
+				found |= m.v[i].line == line + 1 && !strcmp(m.v[i].module, mod);
+			cr_expect(found, "%s: line %zu (%s %s) not matched", modaliases[a], line + 1, pat, mod);
+			want++;
+		}
+		cr_expect_eq(m.n, want, "%s: %zu matches, the oracle finds %zu", modaliases[a], m.n, want);
+		cr_expect_null(log.buf, "%s", log.buf);
+		alias_matches_release(&m);
+		strbuf_release(&log);
+	}
+	strbuf_release(&sb);
+}
+
+/* A NUL right where a short modalias ends is still a NUL in a line that could match: named. */
+Test(match, block_scan_nul_after_short_modalias)
+{
+	struct strbuf sb = { 0 }, log = { 0 };
+	struct alias_matches m;
+
+	for (unsigned i = 0; i < 10; i++)
+		strbuf_adds(&sb, "alias usb:v1D6Bp0002d0515dc09dsc00dp03ic09isc00ip00in00 filler\n");
+	strbuf_add(&sb, "alias p\0ci:* nul\n", 17);
+	for (unsigned i = 0; i < 10; i++)
+		strbuf_adds(&sb, "alias usb:v1D6Bp0002d0515dc09dsc00dp03ic09isc00ip00in00 filler\n");
+	ba_log_capture(&log);
+	cr_assert_eq(alias_lookup_buffer("nul.alias", sb.buf, sb.len, "p", true, &m), 0);
+	ba_log_capture(NULL);
+	cr_expect_eq(m.n, 0);
+	cr_assert_not_null(log.buf);
+	cr_expect(strstr(log.buf, "nul.alias:11: NUL byte, line ignored"), "%s", log.buf);
+	alias_matches_release(&m);
+	strbuf_release(&log);
+	strbuf_release(&sb);
 }
