@@ -75,25 +75,13 @@ bool driver_module(const struct sysfs *sys, const char *bus, const char *drv, ch
 /* pciids.c: vendor and device names from the pci.ids database. */
 struct pci_ids;
 /* path NULL: the first of /usr/share/misc/pci.ids and /usr/share/hwdata/pci.ids; "" or "none": no names.
- * NULL when there is no database (a named file that cannot be read is reported). */
-struct pci_ids *pci_ids_open(const char *path);
+ * 0 and *out; -ENOENT when there is no database (not reported); -errno when a named file cannot be read
+ * (reported as a warning). */
+int pci_ids_open(const char *path, struct pci_ids **out);
 void pci_ids_free(struct pci_ids *db);
-/* Names for vendor:device into vname/dname ("" when unknown). */
-void pci_ids_lookup(const struct pci_ids *db, unsigned vendor, unsigned device, char *vname, size_t vlen,
-		    char *dname, size_t dlen);
-
-/* status-line.c */
-struct status_filter {
-	const char *bus, *class;
-	bool overridden;
-};
-/* 0 if the filter arguments are valid, else BA_EXIT_USAGE after reporting. */
-int status_filter_check(const struct status_filter *f);
-/* Drop the devices the filter leaves out, and a device listed a second time (an ACPI companion). */
-void status_filter_apply(const struct sysfs *sys, const struct status_filter *f, struct ba_device *devs, size_t *n);
-/* One line per device: BUS NAME VENDOR:DEVICE driver=… override=… group=… best=… [NAMES]. */
-void status_line(const struct ba_config *cfg, const struct sysfs *sys, const struct pci_ids *db,
-		 const struct ba_device *dev, const char **alias_file, struct strbuf *sb);
+/* Names for vendor:device into vname/dname ("" when unknown): 0, or -ENOENT for an unknown vendor. */
+int pci_ids_lookup(const struct pci_ids *db, unsigned vendor, unsigned device, char *vname, size_t vlen,
+		   char *dname, size_t dlen);
 
 /* cmd-overrides.c */
 int cmd_list_overrides(int argc, char **argv, struct ba_config *cfg);

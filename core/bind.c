@@ -227,7 +227,7 @@ struct group_ctx {
 	unsigned host_bound;
 };
 
-static bool host_driver(const char *drv)
+bool iommu_group_host_driver(const char *drv)
 {
 	/* Drivers that leave a group usable by VFIO. */
 	return drv[0] && strncmp(drv, "vfio", 4) != 0 && strcmp(drv, "pci-stub") != 0 && strcmp(drv, "pcieport") != 0;
@@ -243,7 +243,7 @@ static int iommu_member(void *ud, const char *name)
 		return 0;
 	if (sysfs_link_name(g->sys, p, drv, sizeof(drv)) < 0)
 		drv[0] = '\0';
-	if (host_driver(drv)) {
+	if (iommu_group_host_driver(drv)) {
 		ba_warn("IOMMU group %s: %s is still bound to host driver %s; the group is not usable by VFIO "
 			"until every member is released",
 			g->group, name, drv);

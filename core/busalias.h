@@ -295,9 +295,6 @@ void config_add_plugin_dir(struct ba_config *c, const char *dir);
 /* A duration in seconds ("30", "0.5"): 0, or -EINVAL. */
 int parse_seconds(const char *s, double *out);
 
-/* commands */
-int cmd_plugins(int argc, char **argv, struct ba_config *cfg);
-
 /* ---- bind half: match, bind, restore, status ---- */
 
 /* aliasdb.c: modules.alias lookup with modprobe's fnmatch(3) semantics. */
@@ -411,10 +408,11 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 int iommu_group_of(const struct sysfs *sys, const struct ba_device *dev, char *group, size_t len);
 /* Warn about every other member of dev's IOMMU group bound to a host (non-VFIO) driver. */
 void warn_group(const struct sysfs *sys, const struct ba_device *dev);
+/* Does a member bound to drv keep the group from VFIO (a driver, not vfio*, pci-stub or pcieport)? */
+bool iommu_group_host_driver(const char *drv);
 
 int cmd_bind(int argc, char **argv, struct ba_config *cfg);
 int cmd_restore(int argc, char **argv, struct ba_config *cfg);
-int cmd_status(int argc, char **argv, struct ba_config *cfg);
 /* ---- end of the bind half ---- */
 
 #endif

@@ -33,5 +33,7 @@ int cli_common_option(struct ba_ctx *ctx, int c, const char *arg);
 /* Commands written against the public API only; ctx carries the configuration file and -q. */
 int cmd_gen(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_match(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_status(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_plugins(int argc, char **argv, struct ba_ctx *ctx);
 
 #endif

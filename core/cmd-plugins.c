@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* busalias plugins: what the plugin directories hold, as the loader accepted it. */
+/* busalias plugins: what the plugin directories hold, as the loader accepted it, on libbusalias's public API. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "busalias.h"
-#include "cmdline.h"
+#include "cli.h"
+#include "cmdline-ids.h"
 
 /* A plugin's strings are its author's: no tab, newline or control byte may shift a column or a line. */
 static void add_field(struct strbuf *sb, const char *s)
@@ -34,59 +35,68 @@ static void json_string_or_null(struct strbuf *sb, const char *s)
 		strbuf_adds(sb, "null");
 }
 
-static void render_text(struct strbuf *sb, const struct plugin_set *set)
+static void add_abi(struct strbuf *sb, const struct ba_ctx *ctx, size_t i)
+{
+	unsigned major = 0, minor = 0;
+
+	ba_ctx_get_plugin_abi(ctx, i, &major, &minor);
+	strbuf_addf(sb, "%u.%u", major, minor);
+}
+
+static void render_text(struct strbuf *sb, const struct ba_ctx *ctx)
 {
 	strbuf_adds(sb, "# plugin\tabi\tbus\tprefix\ttables\tfile\n");
-	for (size_t i = 0; i < set->n; i++) {
-		const struct busalias_plugin *p = set->plugins[i].desc;
-		const struct ba_bus_ops *bus = p->bus;
+	for (size_t i = 0; i < ba_ctx_get_plugin_count(ctx); i++) {
+		size_t n_tables = ba_ctx_get_plugin_table_count(ctx, i);
 
-		add_field(sb, p->name);
-		strbuf_addf(sb, "\t%u.%u\t", BUSALIAS_ABI_GET_MAJOR(p->abi_version), BUSALIAS_ABI_GET_MINOR(p->abi_version));
-		add_field(sb, bus ? bus->sysfs_bus : NULL);
+		add_field(sb, ba_ctx_get_plugin_name(ctx, i));
 		strbuf_adds(sb, "\t");
-		add_field(sb, bus ? bus->match_prefix : NULL);
+		add_abi(sb, ctx, i);
 		strbuf_adds(sb, "\t");
-		if (!p->tables || !p->tables[0])
+		add_field(sb, ba_ctx_get_plugin_bus(ctx, i));
+		strbuf_adds(sb, "\t");
+		add_field(sb, ba_ctx_get_plugin_match_prefix(ctx, i));
+		strbuf_adds(sb, "\t");
+		if (!n_tables)
 			strbuf_adds(sb, "-");
-		for (const struct ba_table_type *const *t = p->tables; t && *t; t++) {
-			if (t != p->tables)
+		for (size_t j = 0; j < n_tables; j++) {
+			if (j)
 				strbuf_adds(sb, ",");
-			add_field(sb, (*t)->type);
+			add_field(sb, ba_ctx_get_plugin_table_type(ctx, i, j));
 		}
 		strbuf_adds(sb, "\t");
-		add_field(sb, set->plugins[i].path);
+		add_field(sb, ba_ctx_get_plugin_path(ctx, i));
 		strbuf_adds(sb, "\n");
 	}
 }
 
-static void render_json(struct strbuf *sb, const struct plugin_set *set)
+static void render_json(struct strbuf *sb, const struct ba_ctx *ctx)
 {
-	strbuf_adds(sb, "{\"plugins\":[");
-	for (size_t i = 0; i < set->n; i++) {
-		const struct busalias_plugin *p = set->plugins[i].desc;
-		const struct ba_bus_ops *bus = p->bus;
+	size_t n = ba_ctx_get_plugin_count(ctx);
 
+	strbuf_adds(sb, "{\"plugins\":[");
+	for (size_t i = 0; i < n; i++) {
 		strbuf_adds(sb, i ? ",\n {\"name\":" : "\n {\"name\":");
-		strbuf_add_json_string(sb, p->name);
+		strbuf_add_json_string(sb, ba_ctx_get_plugin_name(ctx, i));
 		strbuf_adds(sb, ",\"description\":");
-		json_string_or_null(sb, p->description);
+		json_string_or_null(sb, ba_ctx_get_plugin_description(ctx, i));
 		strbuf_adds(sb, ",\"file\":");
-		strbuf_add_json_string(sb, set->plugins[i].path);
-		strbuf_addf(sb, ",\"abi\":\"%u.%u\",\"tables\":[", BUSALIAS_ABI_GET_MAJOR(p->abi_version),
-			    BUSALIAS_ABI_GET_MINOR(p->abi_version));
-		for (const struct ba_table_type *const *t = p->tables; t && *t; t++) {
-			if (t != p->tables)
+		strbuf_add_json_string(sb, ba_ctx_get_plugin_path(ctx, i));
+		strbuf_adds(sb, ",\"abi\":\"");
+		add_abi(sb, ctx, i);
+		strbuf_adds(sb, "\",\"tables\":[");
+		for (size_t j = 0; j < ba_ctx_get_plugin_table_count(ctx, i); j++) {
+			if (j)
 				strbuf_adds(sb, ",");
-			strbuf_add_json_string(sb, (*t)->type);
+			strbuf_add_json_string(sb, ba_ctx_get_plugin_table_type(ctx, i, j));
 		}
 		strbuf_adds(sb, "],\"bus\":");
-		json_string_or_null(sb, bus ? bus->sysfs_bus : NULL);
+		json_string_or_null(sb, ba_ctx_get_plugin_bus(ctx, i));
 		strbuf_adds(sb, ",\"match_prefix\":");
-		json_string_or_null(sb, bus ? bus->match_prefix : NULL);
+		json_string_or_null(sb, ba_ctx_get_plugin_match_prefix(ctx, i));
 		strbuf_adds(sb, "}");
 	}
-	strbuf_adds(sb, set->n ? "\n]}\n" : "]}\n");
+	strbuf_adds(sb, n ? "\n]}\n" : "]}\n");
 }
 
 static void usage(FILE *f)
@@ -96,13 +106,13 @@ static void usage(FILE *f)
 	      "sysfs bus, match prefix, device-table types and file.  Refused plugins are reported on\n"
 	      "standard error, as for every command.\n\n"
 	      "      --json            JSON instead of tab-separated lines\n"
-	      "      --write-index     write the plugin directory's " PLUGIN_INDEX_NAME " (what each plugin declares,\n"
+	      "      --write-index     write the plugin directory's plugins.index (what each plugin declares,\n"
 	      "                        so that commands load only the plugins they need); nothing is listed\n"
 	      COMMON_OPTIONS_HELP,
 	      f);
 }
 
-int cmd_plugins(int argc, char **argv, struct ba_config *cfg)
+int cmd_plugins(int argc, char **argv, struct ba_ctx *ctx)
 {
 	enum { OPT_JSON = 0x100, OPT_WRITE_INDEX };
 	static const struct option opts[] = {
@@ -111,11 +121,11 @@ int cmd_plugins(int argc, char **argv, struct ba_config *cfg)
 		COMMON_OPTIONS,
 		{ 0 },
 	};
-	struct plugin_set set = { 0 };
 	struct strbuf sb = { 0 };
 	bool json = false, write_index = false;
 	int c, r, status = BA_EXIT_OK;
 
+	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_JSON:
@@ -128,43 +138,34 @@ int cmd_plugins(int argc, char **argv, struct ba_config *cfg)
 			usage(stdout);
 			return BA_EXIT_OK;
 		default:
-			if (common_option(c, optarg, cfg) == 0)
+			if (cli_common_option(ctx, c, optarg) == 0)
 				break;
 			usage(stderr);
 			return BA_EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		ba_err("plugins: unexpected argument '%s'", argv[optind]);
+		cli_err(ctx, "plugins: unexpected argument '%s'", argv[optind]);
 		return BA_EXIT_USAGE;
 	}
 	if (write_index) {
-		/* The plugin directory alone, all of it: an index of a directory with a refused plugin would hide it. */
-		r = plugin_set_load_dir(&set, cfg->plugin_dir, true);
-		if (r == 0)
-			r = plugin_set_write_index(&set, cfg->plugin_dir);
-		else
-			ba_err("%s: not writing %s: a plugin was refused", cfg->plugin_dir, PLUGIN_INDEX_NAME);
-		plugin_set_free(&set);
+		r = ba_ctx_write_plugin_index(ctx);
 		/* No plugin directory is no usable plugin (busalias(1): 2). */
 		return r == -ENOENT ? BA_EXIT_USAGE : exit_status_from_errno(r);
 	}
-	r = load_plugins(&set, cfg);
+	r = ba_ctx_load_all_plugins(ctx);
 	if (r < 0)
 		return BA_EXIT_USAGE;
-	if (plugin_set_load_all(&set) < 0)
-		r = 1;
 	if (r > 0)
 		status = BA_EXIT_PARTIAL;  /* a plugin or directory was refused: said on stderr */
 	if (json)
-		render_json(&sb, &set);
+		render_json(&sb, ctx);
 	else
-		render_text(&sb, &set);
+		render_text(&sb, ctx);
 	if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0) {
-		ba_err("standard output: %s", strerror(errno));
+		cli_err(ctx, "standard output: %s", strerror(errno));
 		status = BA_EXIT_FAILURE;
 	}
 	strbuf_release(&sb);
-	plugin_set_free(&set);
 	return status;
 }

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* busalias status: driver, driver_override, IOMMU group and VFIO candidate of devices. */
+/* busalias status: driver, driver_override, IOMMU group and VFIO candidate of devices, on libbusalias's public API. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cmd-device.h"
+#include "cmd-device-options.h"
+#include "cmd-status.h"
 
 static const struct device_command status_command = {
 	.name = "status",
@@ -25,34 +28,187 @@ static const struct device_command status_command = {
 		"json alias-file basedir kernel module-root prefix sysfs-root long bus class overridden pci-ids",
 };
 
-struct members {
-	const struct sysfs *sys;
-	const char *group;
-	struct strbuf *sb;
-	bool json, first;
+struct status_args {
+	bool json, long_view;
+	struct status_filter filter;
+	/* Applied to the context once every option is read: the last one wins. */
+	const char *prefix, *alias_file, *sysfs_root, *pci_ids;
 };
 
-static int add_member(void *ud, const char *name)
+/* Parse argv; returns -1 to go on, or an exit status. */
+static int parse(int argc, char **argv, struct ba_ctx *ctx, struct status_args *a)
 {
-	struct members *m = ud;
-	char drv[256] = "";
-	_cleanup_free_ char *p = xasprintf("kernel/iommu_groups/%s/devices/%s/driver", m->group, name);
+	const char *prefix, *sysfs_root;
+	int c, idx;
 
-	sysfs_link_name(m->sys, p, drv, sizeof(drv));
-	if (m->json) {
-		strbuf_adds(m->sb, m->first ? "{\"device\": " : ", {\"device\": ");
-		strbuf_add_json_string(m->sb, name);
-		strbuf_adds(m->sb, ", \"driver\": ");
-		if (drv[0])
-			strbuf_add_json_string(m->sb, drv);
-		else
-			strbuf_adds(m->sb, "null");
-		strbuf_adds(m->sb, "}");
-	} else {
-		strbuf_addf(m->sb, "%s%s (%s)", m->first ? "" : ", ", name, drv[0] ? drv : "no driver");
+	memset(a, 0, sizeof(*a));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "b:k:m:qh", device_long_options, &idx)) != -1) {
+		char msg[128];
+		if (device_option_check(&status_command, c, msg, sizeof(msg)) < 0) {
+			cli_err(ctx, "%s", msg);
+			return BA_EXIT_USAGE;
+		}
+		switch (c) {
+		case OPT_PREFIX:
+			a->prefix = optarg;
+			break;
+		case OPT_ALIAS_FILE:
+			a->alias_file = optarg;
+			break;
+		case OPT_SYSFS_ROOT:
+			a->sysfs_root = optarg;
+			break;
+		case OPT_JSON:
+			a->json = true;
+			break;
+		case OPT_LONG:
+			a->long_view = true;
+			break;
+		case OPT_BUS:
+			a->filter.bus = optarg;
+			break;
+		case OPT_CLASS:
+			a->filter.class = optarg;
+			break;
+		case OPT_OVERRIDDEN:
+			a->filter.overridden = true;
+			break;
+		case OPT_PCI_IDS:
+			a->pci_ids = optarg;
+			break;
+		case 'h':
+			printf("Usage: busalias %s %s\n%s" COMMON_OPTIONS_HELP, status_command.name, status_command.synopsis,
+			       status_command.help);
+			return BA_EXIT_OK;
+		default: {
+			int t = cli_module_tree_option(ctx, c, optarg);
+			if (t < 0)
+				return BA_EXIT_USAGE;
+			if (t > 0 || cli_common_option(ctx, c, optarg) == 0)
+				break;
+			fprintf(stderr, "Usage: busalias %s %s\n", status_command.name, status_command.synopsis);
+			return BA_EXIT_USAGE;
+		}
+		}
 	}
-	m->first = false;
-	return 0;
+	/* The configuration file's values are checked too. */
+	prefix = a->prefix ? a->prefix : ba_ctx_get_option(ctx, "prefix");
+	if (prefix && strpbrk(prefix, "/\n*?[")) {
+		cli_err(ctx, "--prefix: invalid prefix '%s'", prefix);
+		return BA_EXIT_USAGE;
+	}
+	sysfs_root = a->sysfs_root ? a->sysfs_root : ba_ctx_get_option(ctx, "sysfs_root");
+	if (sysfs_root && sysfs_root[0] != '/') {
+		cli_err(ctx, "--sysfs-root must be an absolute path");
+		return BA_EXIT_USAGE;
+	}
+	if ((a->prefix && ba_ctx_set_option(ctx, "prefix", a->prefix) < 0) ||
+	    (a->alias_file && ba_ctx_set_option(ctx, "alias_file", a->alias_file) < 0) ||
+	    (a->sysfs_root && ba_ctx_set_option(ctx, "sysfs_root", a->sysfs_root) < 0) ||
+	    (a->pci_ids && ba_ctx_set_option(ctx, "pci_ids", a->pci_ids) < 0))
+		return BA_EXIT_USAGE;
+	return -1;
+}
+
+/* The devices argv names, or every device; 0, or an exit status for a failure to list them at all. */
+static int find_devices(struct ba_ctx *ctx, int argc, char **argv, struct ba_device ***devs, size_t *n, int *ret)
+{
+	const char *root = ba_ctx_get_option(ctx, "sysfs_root");
+	char *bus;
+	struct stat st;
+	int r, err;
+
+	*devs = NULL;
+	*n = 0;
+	if (optind < argc) {
+		*devs = calloc((size_t)(argc - optind), sizeof(**devs));
+		if (!*devs)
+			return BA_EXIT_FAILURE;
+		for (int i = optind; i < argc; i++) {
+			r = ba_device_new(ctx, argv[i], &(*devs)[*n]);
+			if (r < 0)
+				*ret = exit_status_from_errno(r);
+			else
+				(*n)++;
+		}
+		return 0;
+	}
+	/* Every sysfs has bus/: without it the root is wrong (or sysfs not mounted), not a machine without devices. */
+	if (asprintf(&bus, "%s/bus", strcmp(root, "/") ? root : "") < 0)
+		return BA_EXIT_FAILURE;
+	err = stat(bus, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	if (err)
+		cli_err(ctx, "%s: cannot list devices: %s", bus, strerror(err));
+	free(bus);
+	if (err)
+		return BA_EXIT_FAILURE;
+	r = ba_device_list(ctx, devs, n);
+	return r < 0 ? exit_status_from_errno(r) : 0;
+}
+
+/*
+ * status reads modules.alias only for the candidates: one that cannot be used is one warning for the
+ * run (the candidates are then unknown) and exit status 3, not a failure of the status.  NULL then.
+ */
+static struct ba_aliasdb *open_aliases(struct ba_ctx *ctx, const char *file, const char *alternative)
+{
+	struct ba_aliasdb *db = NULL;
+	struct stat st;
+	int fd, err = 0;
+	const char *why = NULL;
+
+	if (alternative) {
+		cli_warn(ctx, "%s: cannot read modules.alias: %s (nor %s); VFIO candidates unknown", file,
+			 strerror(ENOENT), alternative);
+		return NULL;
+	}
+	fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0 || fstat(fd, &st) < 0)
+		err = errno;
+	else if (S_ISDIR(st.st_mode))
+		err = EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		why = "not a regular file";
+	if (fd >= 0)
+		close(fd);
+	if (err || why) {
+		cli_warn(ctx, "%s: cannot read modules.alias: %s; VFIO candidates unknown", file, why ? why : strerror(err));
+		return NULL;
+	}
+	/* Checked above: a failure now (logged) is a file replaced in between. */
+	return ba_aliasdb_new(ctx, file, &db) < 0 ? NULL : db;
+}
+
+/* The best VFIO candidate of dev into out ("" for none).  A failed lookup would fail for every other
+ * device: *db is dropped (NULL) then, and the candidates are unknown. */
+static void vfio_candidate(struct ba_aliasdb **db, const struct ba_device *dev, char *out, size_t len)
+{
+	struct ba_match_list *list = NULL;
+
+	out[0] = '\0';
+	if (!*db || !ba_device_get_modalias(dev)[0])
+		return;
+	if (ba_aliasdb_match(*db, ba_device_get_match_alias(dev), 0, &list) < 0)
+		*db = ba_aliasdb_unref(*db);
+	else if (ba_match_list_get_count(list))
+		snprintf(out, len, "%s", ba_match_list_get_module(list, 0));
+	ba_match_list_unref(list);
+}
+
+/* A device handed to VFIO is only usable if its whole group is. */
+static void warn_group(struct ba_ctx *ctx, const struct ba_device_status *st)
+{
+	if (strncmp(ba_device_status_get_driver(st), "vfio", 4) != 0)
+		return;
+	for (size_t i = 0; i < ba_device_status_get_group_member_count(st); i++) {
+		const char *drv, *name = ba_device_status_get_group_member(st, i, &drv);
+		if (ba_device_status_get_group_member_host_bound(st, i) == 1)
+			cli_warn(ctx,
+				 "IOMMU group %s: %s is still bound to host driver %s; the group is not usable by VFIO "
+				 "until every member is released",
+				 ba_device_status_get_iommu_group(st), name, drv);
+	}
 }
 
 static void json_field(struct strbuf *sb, const char *key, const char *val, bool last)
@@ -65,175 +221,155 @@ static void json_field(struct strbuf *sb, const char *key, const char *val, bool
 	strbuf_adds(sb, last ? "" : ", ");
 }
 
-/*
- * status reads modules.alias only for the candidates: one that cannot be used is one warning for the
- * run (the candidates are then unknown) and exit status 3, not a failure of the status.
- */
-static bool alias_file_usable(const char *file)
+/* The group's members: "NAME (DRIVER), ..." or JSON objects. */
+static void add_members(struct strbuf *sb, const struct ba_device_status *st, bool json)
 {
-	struct stat st;
-	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK), err = 0;
-	const char *why = NULL;
-
-	if (fd < 0 || fstat(fd, &st) < 0)
-		err = errno;
-	else if (S_ISDIR(st.st_mode))
-		err = EISDIR;
-	else if (!S_ISREG(st.st_mode))
-		why = "not a regular file";
-	if (fd >= 0)
-		close(fd);
-	if (!err && !why)
-		return true;
-	ba_warn("%s: cannot read modules.alias: %s; VFIO candidates unknown", file, why ? why : strerror(err));
-	return false;
-}
-
-/* alias_file: NULL if it cannot be used (set to NULL here if a lookup fails after all). */
-static void status_one(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev, bool json,
-		       bool first, const char **alias_file, struct strbuf *sb)
-{
-	char driver[256] = "", override[256] = "", group[64] = "", candidate[256] = "";
-	_cleanup_free_ char *dp = xasprintf("%s/driver", dev->devpath);
-	_cleanup_free_ char *op = xasprintf("%s/driver_override", dev->devpath);
-	struct strbuf members = { 0 };
-
-	sysfs_link_name(sys, dp, driver, sizeof(driver));
-	if (sysfs_read(sys, op, override, sizeof(override)) < 0 || !strcmp(override, "(null)"))
-		override[0] = '\0';
-	if (iommu_group_of(sys, dev, group, sizeof(group)) == 0) {
-		_cleanup_free_ char *gd = xasprintf("kernel/iommu_groups/%s/devices", group);
-		struct members m = { .sys = sys, .group = group, .sb = &members, .json = json, .first = true };
-		sysfs_list(sys, gd, add_member, &m);
-	}
-	strbuf_add(&members, "", 0);
-	/* A device handed to VFIO is only usable if its whole group is. */
-	if (!strncmp(driver, "vfio", 4))
-		warn_group(sys, dev);
-	if (dev->modalias[0] && *alias_file) {
-		struct alias_matches m;
-		_cleanup_free_ char *alias = xasprintf("%s%s", device_match_prefix(dev, cfg), dev->modalias);
-		/* A failure here (reported by alias_lookup) would be the same for every other device. */
-		if (alias_lookup(*alias_file, alias, false, &m) < 0)
-			*alias_file = NULL;
-		else if (m.n)
-			snprintf(candidate, sizeof(candidate), "%s", m.v[0].module);
-		alias_matches_release(&m);
-	}
-	if (json) {
-		strbuf_adds(sb, first ? "  {" : ",\n  {");
-		json_field(sb, "bus", dev->bus, false);
-		json_field(sb, "device", dev->name, false);
-		_cleanup_free_ char *abs = xasprintf("%s/%s", strcmp(sys->root, "/") ? sys->root : "", dev->devpath);
-		json_field(sb, "path", abs, false);
-		if (dev->via_plugin) {
-			_cleanup_free_ char *via = xasprintf("%s:%s", dev->via_plugin->name, dev->via_name);
-			json_field(sb, "via", via, false);
+	for (size_t i = 0; i < ba_device_status_get_group_member_count(st); i++) {
+		const char *drv, *name = ba_device_status_get_group_member(st, i, &drv);
+		if (json) {
+			strbuf_adds(sb, i == 0 ? "{\"device\": " : ", {\"device\": ");
+			strbuf_add_json_string(sb, name);
+			strbuf_adds(sb, ", \"driver\": ");
+			if (drv[0])
+				strbuf_add_json_string(sb, drv);
+			else
+				strbuf_adds(sb, "null");
+			strbuf_adds(sb, "}");
+		} else {
+			strbuf_addf(sb, "%s%s (%s)", i == 0 ? "" : ", ", name, drv[0] ? drv : "no driver");
 		}
-		json_field(sb, "modalias", dev->modalias, false);
-		json_field(sb, "driver", driver, false);
-		json_field(sb, "driver_override", override, false);
-		json_field(sb, "iommu_group", group, false);
-		strbuf_addf(sb, "\"iommu_group_members\": [%s], ", members.buf);
-		json_field(sb, "vfio_candidate", candidate, true);
-		strbuf_adds(sb, "}");
-	} else {
-		strbuf_addf(sb, "%s:%s\n", dev->bus, dev->name);
-		if (dev->via_plugin)
-			strbuf_addf(sb, "  via:             %s:%s\n", dev->via_plugin->name, dev->via_name);
-		strbuf_addf(sb, "  path:            %s/%s\n", sys->root, dev->devpath);
-		strbuf_addf(sb, "  modalias:        %s\n", dev->modalias[0] ? dev->modalias : "(none)");
-		strbuf_addf(sb, "  driver:          %s\n", driver[0] ? driver : "(none)");
-		strbuf_addf(sb, "  driver_override: %s\n", override[0] ? override : "(none)");
-		if (group[0])
-			strbuf_addf(sb, "  iommu_group:     %s: %s\n", group, members.buf);
-		else
-			strbuf_adds(sb, "  iommu_group:     (none)\n");
-		strbuf_addf(sb, "  vfio_candidate:  %s\n", candidate[0] ? candidate : "(none)");
 	}
-	strbuf_release(&members);
 }
 
-int cmd_status(int argc, char **argv, struct ba_config *cfg)
+static void status_json(struct strbuf *sb, const char *root, const struct ba_device *dev,
+			const struct ba_device_status *st, const char *candidate, bool first)
 {
-	struct bind_args a;
-	struct plugin_set set = { .lazy = true };  /* only the plugins that bind a bus */
-	struct sysfs sys;
-	struct ba_device *devs = NULL;
+	char *path = NULL;
+
+	strbuf_adds(sb, first ? "  {" : ",\n  {");
+	json_field(sb, "bus", ba_device_get_bus(dev), false);
+	json_field(sb, "device", ba_device_get_name(dev), false);
+	if (asprintf(&path, "%s/%s", strcmp(root, "/") ? root : "", ba_device_get_syspath(dev)) < 0)
+		path = NULL;
+	json_field(sb, "path", path, false);
+	free(path);
+	if (ba_device_get_via(dev))
+		json_field(sb, "via", ba_device_get_via(dev), false);
+	json_field(sb, "modalias", ba_device_get_modalias(dev), false);
+	json_field(sb, "driver", ba_device_status_get_driver(st), false);
+	json_field(sb, "driver_override", ba_device_status_get_driver_override(st), false);
+	json_field(sb, "iommu_group", ba_device_status_get_iommu_group(st), false);
+	strbuf_adds(sb, "\"iommu_group_members\": [");
+	if (ba_device_status_get_iommu_group(st)[0])
+		add_members(sb, st, true);
+	strbuf_adds(sb, "], ");
+	json_field(sb, "vfio_candidate", candidate, true);
+	strbuf_adds(sb, "}");
+}
+
+static void status_long(struct strbuf *sb, const char *root, const struct ba_device *dev,
+			const struct ba_device_status *st, const char *candidate)
+{
+	const char *modalias = ba_device_get_modalias(dev), *driver = ba_device_status_get_driver(st);
+	const char *override = ba_device_status_get_driver_override(st), *group = ba_device_status_get_iommu_group(st);
+
+	strbuf_addf(sb, "%s:%s\n", ba_device_get_bus(dev), ba_device_get_name(dev));
+	if (ba_device_get_via(dev))
+		strbuf_addf(sb, "  via:             %s\n", ba_device_get_via(dev));
+	strbuf_addf(sb, "  path:            %s/%s\n", root, ba_device_get_syspath(dev));
+	strbuf_addf(sb, "  modalias:        %s\n", modalias[0] ? modalias : "(none)");
+	strbuf_addf(sb, "  driver:          %s\n", driver[0] ? driver : "(none)");
+	strbuf_addf(sb, "  driver_override: %s\n", override[0] ? override : "(none)");
+	if (group[0]) {
+		strbuf_addf(sb, "  iommu_group:     %s: ", group);
+		add_members(sb, st, false);
+		strbuf_adds(sb, "\n");
+	} else {
+		strbuf_adds(sb, "  iommu_group:     (none)\n");
+	}
+	strbuf_addf(sb, "  vfio_candidate:  %s\n", candidate[0] ? candidate : "(none)");
+}
+
+int cmd_status(int argc, char **argv, struct ba_ctx *ctx)
+{
+	struct status_args a;
+	struct ba_device **devs = NULL;
+	struct ba_aliasdb *db = NULL;
+	struct ba_pciids *ids = NULL;
 	struct strbuf sb = { 0 };
 	size_t n = 0;
-	_cleanup_free_ char *alias_path = NULL, *alias_alt = NULL;
-	const char *alias_file = NULL;
-	int r = device_command_parse(&status_command, argc, argv, cfg, &a), ret = BA_EXIT_OK;
-	struct status_filter filter;
-	struct pci_ids *pci_ids = NULL;
+	char *alias_path = NULL, *alias_alt = NULL;
+	const char *root;
+	bool need_aliases = false;
+	int r = parse(argc, argv, ctx, &a), ret = BA_EXIT_OK;
 
 	if (r >= 0)
 		return r;
-	filter = (struct status_filter){ .bus = a.x.bus, .class = a.x.class, .overridden = a.x.overridden };
-	if (status_filter_check(&filter) != 0)
+	if (status_filter_check(ctx, &a.filter) != 0)
 		return BA_EXIT_USAGE;
 	/* A bad --kernel is a usage error (reported), said once, before any output; a missing tree is said
 	 * below, as a modules.alias that cannot be read, only if some device needs it. */
-	if (config_alias_path(cfg, &alias_path, &alias_alt) == -EINVAL)
+	if (ba_ctx_get_option(ctx, "alias_file"))
+		alias_path = strdup(ba_ctx_get_option(ctx, "alias_file"));
+	else if (ba_ctx_get_module_path(ctx, "modules.alias", &alias_path, &alias_alt) == -EINVAL)
 		return BA_EXIT_USAGE;
-	sysfs_init_config(&sys, cfg, false);
-	if (load_plugins(&set, cfg) < 0)
+	/* No usable plugin is a usage error, whatever the reason. */
+	if (ba_ctx_load_plugins(ctx) < 0) {
+		free(alias_path);
+		free(alias_alt);
 		return BA_EXIT_USAGE;
-	plugin_set_load_buses(&set);
-	if (optind < argc) {
-		devs = xcalloc((size_t)(argc - optind), sizeof(*devs));
-		for (int i = optind; i < argc; i++) {
-			r = device_resolve(&set, &sys, argv[i], &devs[n]);
-			if (r < 0)
-				ret = exit_status_from_errno(r);
-			else
-				n++;
-		}
-	} else {
-		/* Every sysfs has bus/: without it the root is wrong (or sysfs not mounted), not a machine without devices. */
-		_cleanup_free_ char *bus = xasprintf("%s/bus", strcmp(sys.root, "/") ? sys.root : "");
-		struct stat st;
-		int err = stat(bus, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-		if (err) {
-			ba_err("%s: cannot list devices: %s", bus, strerror(err));
-			plugin_set_free(&set);
-			return BA_EXIT_FAILURE;
-		}
-		device_list_all(&set, &sys, &devs, &n);
 	}
-	status_filter_apply(&sys, &filter, devs, &n);
+	r = find_devices(ctx, argc, argv, &devs, &n, &ret);
+	if (r > 0) {
+		free(alias_path);
+		free(alias_alt);
+		return r;
+	}
+	status_filter_apply(&a.filter, devs, &n);
 	/* modules.alias is checked once, and only if some device has a modalias to look up. */
-	bool need_aliases = false;
 	for (size_t i = 0; i < n; i++)
-		need_aliases |= devs[i].modalias[0] != '\0';
-	if (need_aliases && alias_alt)
-		ba_warn("%s: cannot read modules.alias: %s (nor %s); VFIO candidates unknown", alias_path,
-			strerror(ENOENT), alias_alt);
-	else if (need_aliases && alias_file_usable(alias_path))
-		alias_file = alias_path;
+		need_aliases |= ba_device_get_modalias(devs[i])[0] != '\0';
+	if (need_aliases && alias_path)
+		db = open_aliases(ctx, alias_path, alias_alt);
 	if (a.json)
 		strbuf_adds(&sb, "[\n");
-	if (!a.json && !a.x.long_view)
-		pci_ids = pci_ids_open(cfg->pci_ids);
-	for (size_t i = 0; i < n; i++)
-		if (!a.json && !a.x.long_view)
-			status_line(cfg, &sys, pci_ids, &devs[i], &alias_file, &sb);
+	if (!a.json && !a.long_view)
+		ba_pciids_new(ctx, NULL, &ids);  /* none: no names (a named file that cannot be read is said) */
+	root = ba_ctx_get_option(ctx, "sysfs_root");
+	for (size_t i = 0; i < n; i++) {
+		struct ba_device_status *st;
+		char candidate[256];
+
+		if (ba_device_get_status(devs[i], NULL, &st) < 0) {
+			ret = BA_EXIT_FAILURE;
+			continue;
+		}
+		warn_group(ctx, st);
+		vfio_candidate(&db, devs[i], candidate, sizeof(candidate));
+		if (a.json)
+			status_json(&sb, root, devs[i], st, candidate, i == 0);
+		else if (a.long_view)
+			status_long(&sb, root, devs[i], st, candidate);
 		else
-			status_one(cfg, &sys, &devs[i], a.json, i == 0, &alias_file, &sb);
-	pci_ids_free(pci_ids);
+			status_line(&sb, devs[i], st, candidate, ids);
+		ba_device_status_unref(st);
+	}
 	/* Done, but the candidates are unknown: the warning said why. */
-	if (need_aliases && !alias_file && ret == BA_EXIT_OK)
+	if (need_aliases && !db && ret == BA_EXIT_OK)
 		ret = BA_EXIT_PARTIAL;
 	if (a.json)
 		strbuf_adds(&sb, n ? "\n]\n" : "]\n");
 	if ((sb.len && fwrite(sb.buf, 1, sb.len, stdout) != sb.len) || fflush(stdout) != 0) {
-		ba_err("standard output: %s", strerror(errno));
+		cli_err(ctx, "standard output: %s", strerror(errno));
 		ret = BA_EXIT_FAILURE;
 	}
 	strbuf_release(&sb);
+	for (size_t i = 0; i < n; i++)
+		ba_device_unref(devs[i]);
 	free(devs);
-	plugin_set_free(&set);
+	ba_pciids_unref(ids);
+	ba_aliasdb_unref(db);
+	free(alias_path);
+	free(alias_alt);
 	return ret;
 }
-

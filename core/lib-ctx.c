@@ -106,6 +106,7 @@ static char **string_option(struct ba_config *c, const char *key, bool *optional
 		{ "lock_dir", offsetof(struct ba_config, lock_dir), false },
 		{ "modprobe", offsetof(struct ba_config, modprobe), false },
 		{ "prefix", offsetof(struct ba_config, prefix), true },
+		{ "pci_ids", offsetof(struct ba_config, pci_ids), true },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
@@ -231,4 +232,91 @@ BA_EXPORT void ba_ctx_log(struct ba_ctx *ctx, int priority, const char *message)
 	CTX_LOG_SCOPE(ctx);
 
 	ba_log_printf(priority, "%s", message);
+}
+
+/* ---- LIBBUSALIAS_2: every plugin, what each declares, the plugins.index ---- */
+
+BA_EXPORT int ba_ctx_load_all_plugins(struct ba_ctx *ctx)
+{
+	CTX_LOG_SCOPE(ctx);
+	int r;
+
+	/* Every plugin is wanted now: an index would only add a second pass over the directory. */
+	if (!ctx->plugins_loaded)
+		ctx->plugins.lazy = false;
+	r = ctx_plugins(ctx);
+	if (r < 0)
+		return r;
+	return plugin_set_load_all(&ctx->plugins) < 0 ? 1 : r;
+}
+
+static const struct busalias_plugin *plugin_desc(const struct ba_ctx *ctx, size_t i)
+{
+	return i < ctx->plugins.n ? ctx->plugins.plugins[i].desc : NULL;
+}
+
+BA_EXPORT const char *ba_ctx_get_plugin_description(const struct ba_ctx *ctx, size_t i)
+{
+	const struct busalias_plugin *p = plugin_desc(ctx, i);
+
+	return p ? p->description : NULL;
+}
+
+BA_EXPORT int ba_ctx_get_plugin_abi(const struct ba_ctx *ctx, size_t i, unsigned *major, unsigned *minor)
+{
+	const struct busalias_plugin *p = plugin_desc(ctx, i);
+
+	if (!p)
+		return -ENOENT;
+	if (major)
+		*major = BUSALIAS_ABI_GET_MAJOR(p->abi_version);
+	if (minor)
+		*minor = BUSALIAS_ABI_GET_MINOR(p->abi_version);
+	return 0;
+}
+
+BA_EXPORT const char *ba_ctx_get_plugin_bus(const struct ba_ctx *ctx, size_t i)
+{
+	const struct busalias_plugin *p = plugin_desc(ctx, i);
+
+	return p && p->bus ? p->bus->sysfs_bus : NULL;
+}
+
+BA_EXPORT const char *ba_ctx_get_plugin_match_prefix(const struct ba_ctx *ctx, size_t i)
+{
+	const struct busalias_plugin *p = plugin_desc(ctx, i);
+
+	return p && p->bus ? p->bus->match_prefix : NULL;
+}
+
+BA_EXPORT size_t ba_ctx_get_plugin_table_count(const struct ba_ctx *ctx, size_t i)
+{
+	const struct busalias_plugin *p = plugin_desc(ctx, i);
+	size_t n = 0;
+
+	while (p && p->tables && p->tables[n])
+		n++;
+	return n;
+}
+
+BA_EXPORT const char *ba_ctx_get_plugin_table_type(const struct ba_ctx *ctx, size_t i, size_t j)
+{
+	return j < ba_ctx_get_plugin_table_count(ctx, i) ? plugin_desc(ctx, i)->tables[j]->type : NULL;
+}
+
+BA_EXPORT int ba_ctx_write_plugin_index(struct ba_ctx *ctx)
+{
+	CTX_LOG_SCOPE(ctx);
+	/* The plugin directory alone, all of it, in a set of its own: the context's plugins may come from
+	 * several directories or from an index, and an index of a directory with a refused plugin would hide it. */
+	struct plugin_set set = { 0 };
+	const char *dir = ctx->cfg.plugin_dir;
+	int r = plugin_set_load_dir(&set, dir, true);
+
+	if (r == 0)
+		r = plugin_set_write_index(&set, dir);
+	else
+		ba_err("%s: not writing %s: a plugin was refused", dir, PLUGIN_INDEX_NAME);
+	plugin_set_free(&set);
+	return r;
 }

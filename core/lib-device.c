@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "admin.h"
 #include "libbusalias-private.h"
 
 static struct ba_device *device_wrap(struct ba_ctx *ctx, struct ba_device *dev)
@@ -121,6 +122,7 @@ BA_EXPORT const char *ba_device_get_via(const struct ba_device *dev)
 
 struct ba_device_status {
 	char driver[256], override[256], group[64], candidate[256];
+	char self[256];  /* the device's name, among the members */
 	struct group_member {
 		char *name, *driver;
 	} *members;
@@ -157,6 +159,7 @@ BA_EXPORT int ba_device_get_status(struct ba_device *dev, struct ba_aliasdb *db,
 	if (!st)
 		return -ENOMEM;
 	sysfs_init_config(&sys, &dev->ctx->cfg, false);
+	snprintf(st->self, sizeof(st->self), "%s", dev->name);
 	sysfs_link_name(&sys, dp, st->driver, sizeof(st->driver));
 	if (sysfs_read(&sys, op, st->override, sizeof(st->override)) < 0 || !strcmp(st->override, "(null)"))
 		st->override[0] = '\0';
@@ -228,6 +231,43 @@ BA_EXPORT const char *ba_device_status_get_group_member(const struct ba_device_s
 	if (driver)
 		*driver = st->members[i].driver;
 	return st->members[i].name;
+}
+
+/* ---- LIBBUSALIAS_2: PCI identity, the members that keep a group from VFIO ---- */
+
+BA_EXPORT int ba_device_get_pci_class(const struct ba_device *dev)
+{
+	CTX_LOG_SCOPE(dev->ctx);
+	struct sysfs sys;
+	long cls;
+
+	if (strcmp(dev->bus, "pci") != 0)
+		return -ENODATA;
+	sysfs_init_config(&sys, &dev->ctx->cfg, false);
+	cls = device_pci_class(&sys, dev);
+	return cls < 0 ? -ENODATA : (int)cls;
+}
+
+BA_EXPORT int ba_device_get_pci_ids(const struct ba_device *dev, unsigned *vendor, unsigned *device)
+{
+	unsigned v, d;
+
+	/* pci:vVVVVVVVVdDDDDDDDD...: PCI ids are 16 bits, the modalias field 32. */
+	if (strcmp(dev->bus, "pci") != 0 || sscanf(dev->modalias, "pci:v%8xd%8x", &v, &d) != 2 || v > 0xffff ||
+	    d > 0xffff)
+		return -ENODATA;
+	if (vendor)
+		*vendor = v;
+	if (device)
+		*device = d;
+	return 0;
+}
+
+BA_EXPORT int ba_device_status_get_group_member_host_bound(const struct ba_device_status *st, size_t i)
+{
+	if (i >= st->n_members)
+		return -ENOENT;
+	return strcmp(st->members[i].name, st->self) != 0 && iommu_group_host_driver(st->members[i].driver);
 }
 
 /* ---- bind and restore ---- */

@@ -23,24 +23,26 @@ struct pci_ids {
 	size_t len;
 };
 
-static struct pci_ids *load(const char *path, bool report)
+static int load(const char *path, bool report, struct pci_ids **out)
 {
 	_cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	struct pci_ids *db;
 	size_t n = 0;
 	ssize_t k;
+	int r;
 
 	if (fd < 0 || fstat(fd, &st) < 0) {
+		r = -errno;
 		if (report)
-			ba_warn("%s: %s; no device names", path, strerror(errno));
-		return NULL;
+			ba_warn("%s: %s; no device names", path, strerror(-r));
+		return r;
 	}
 	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > PCI_IDS_MAX_BYTES) {
 		if (report)
 			ba_warn("%s: %s; no device names", path,
 				S_ISREG(st.st_mode) ? "larger than 64 MiB" : "not a regular file");
-		return NULL;
+		return S_ISREG(st.st_mode) ? -EFBIG : -EINVAL;
 	}
 	db = xcalloc(1, sizeof(*db));
 	db->data = xmalloc((size_t)st.st_size + 1);
@@ -48,19 +50,21 @@ static struct pci_ids *load(const char *path, bool report)
 		n += (size_t)k;
 	db->data[n] = '\0';
 	db->len = n;
-	return db;
+	*out = db;
+	return 0;
 }
 
-struct pci_ids *pci_ids_open(const char *path)
+int pci_ids_open(const char *path, struct pci_ids **out)
 {
 	static const char *const defaults[] = { "/usr/share/misc/pci.ids", "/usr/share/hwdata/pci.ids" };
 
+	*out = NULL;
 	if (path)
-		return path[0] && strcmp(path, "none") ? load(path, true) : NULL;
+		return path[0] && strcmp(path, "none") ? load(path, true, out) : -ENOENT;
 	for (size_t i = 0; i < ARRAY_SIZE(defaults); i++)
 		if (access(defaults[i], R_OK) == 0)
-			return load(defaults[i], false);
-	return NULL;
+			return load(defaults[i], false, out);
+	return -ENOENT;
 }
 
 void pci_ids_free(struct pci_ids *db)
@@ -106,8 +110,8 @@ static void copy_name(char *out, size_t len, const char *s, size_t n)
 	out[k] = '\0';
 }
 
-void pci_ids_lookup(const struct pci_ids *db, unsigned vendor, unsigned device, char *vname, size_t vlen,
-		    char *dname, size_t dlen)
+int pci_ids_lookup(const struct pci_ids *db, unsigned vendor, unsigned device, char *vname, size_t vlen,
+		   char *dname, size_t dlen)
 {
 	bool in_vendor = false;
 	const char *p, *end;
@@ -117,7 +121,7 @@ void pci_ids_lookup(const struct pci_ids *db, unsigned vendor, unsigned device, 
 	if (dlen)
 		dname[0] = '\0';
 	if (!db)
-		return;
+		return -ENOENT;
 	end = db->data + db->len;
 	for (p = db->data; p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end, *name;
@@ -141,4 +145,5 @@ void pci_ids_lookup(const struct pci_ids *db, unsigned vendor, unsigned device, 
 		}
 		p = nl ? nl + 1 : end;
 	}
+	return in_vendor ? 0 : -ENOENT;
 }

@@ -5,9 +5,11 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "admin.h"
+#include "cmd-status.h"
 
 static bool hex_prefix(const char *s)
 {
@@ -16,21 +18,34 @@ static bool hex_prefix(const char *s)
 	return s[0] && strlen(s) <= 6 && strspn(s, "0123456789abcdefABCDEF") == strlen(s);
 }
 
-int status_filter_check(const struct status_filter *f)
+/* A bus name as sysfs has them: it becomes part of no path here, but is said back in messages. */
+static bool bus_name(const char *s)
 {
-	if (f->bus && (!valid_name(f->bus, 64) || strchr(f->bus, ':'))) {
-		ba_err("--bus: invalid bus name '%s'", f->bus);
+	size_t len = strnlen(s, 65);
+
+	if (len == 0 || len > 64 || !strcmp(s, ".") || !strcmp(s, ".."))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p == '/' || *p == ':' || *p <= 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+int status_filter_check(struct ba_ctx *ctx, const struct status_filter *f)
+{
+	if (f->bus && !bus_name(f->bus)) {
+		cli_err(ctx, "--bus: invalid bus name '%s'", f->bus);
 		return BA_EXIT_USAGE;
 	}
 	if (f->class && !hex_prefix(f->class)) {
-		ba_err("--class: expected up to 6 hex digits (02, 0300, 0x020000), got '%s'", f->class);
+		cli_err(ctx, "--class: expected up to 6 hex digits (02, 0300, 0x020000), got '%s'", f->class);
 		return BA_EXIT_USAGE;
 	}
 	return 0;
 }
 
 /* "02" matches class 0x02xxxx, "0300" 0x0300xx, "0x020000" only itself. */
-static bool class_matches(long cls, const char *want)
+static bool class_matches(int cls, const char *want)
 {
 	char have[24];
 
@@ -38,87 +53,105 @@ static bool class_matches(long cls, const char *want)
 		return false;
 	if (!strncmp(want, "0x", 2) || !strncmp(want, "0X", 2))
 		want += 2;
-	snprintf(have, sizeof(have), "%06lx", cls);
+	snprintf(have, sizeof(have), "%06x", (unsigned)cls);
 	return !strncasecmp(have, want, strlen(want));
 }
 
-static bool overridden(const struct sysfs *sys, const struct ba_device *dev)
+static bool overridden(struct ba_device *dev)
 {
-	char ovr[256];
-	_cleanup_free_ char *p = xasprintf("%s/driver_override", dev->devpath);
+	struct ba_device_status *st;
+	bool yes;
 
-	return sysfs_read(sys, p, ovr, sizeof(ovr)) > 0 && strcmp(ovr, "(null)") != 0;
+	if (ba_device_get_status(dev, NULL, &st) < 0)
+		return false;
+	yes = ba_device_status_get_driver_override(st)[0] != '\0';
+	ba_device_status_unref(st);
+	return yes;
 }
 
-static bool passes(const struct sysfs *sys, const struct status_filter *f, const struct ba_device *dev)
+/* The plugin a device was named through (an ACPI description: "acpi" of "acpi:AMDI0010:00"). */
+static bool via_plugin_is(const struct ba_device *dev, const char *plugin)
 {
-	if (f->bus && strcmp(dev->bus, f->bus) != 0 && !(dev->via_plugin && !strcmp(dev->via_plugin->name, f->bus)))
-		return false;
-	if (f->class && (strcmp(dev->bus, "pci") != 0 || !class_matches(device_pci_class(sys, dev), f->class)))
-		return false;
-	return !f->overridden || overridden(sys, dev);
+	const char *via = ba_device_get_via(dev);
+	size_t len = strlen(plugin);
+
+	return via && !strncmp(via, plugin, len) && via[len] == ':';
 }
 
-void status_filter_apply(const struct sysfs *sys, const struct status_filter *f, struct ba_device *devs, size_t *n)
+static bool passes(const struct status_filter *f, struct ba_device *dev)
+{
+	const char *bus = ba_device_get_bus(dev);
+
+	if (f->bus && strcmp(bus, f->bus) != 0 && !via_plugin_is(dev, f->bus))
+		return false;
+	if (f->class && (strcmp(bus, "pci") != 0 || !class_matches(ba_device_get_pci_class(dev), f->class)))
+		return false;
+	return !f->overridden || overridden(dev);
+}
+
+/* Is devs[i] shown by another entry: the same device as itself rather than through a description, or
+ * (both alike) the earlier one? */
+static bool listed_again(struct ba_device *const *devs, size_t n, size_t i)
+{
+	bool via_i = ba_device_get_via(devs[i]) != NULL;
+
+	for (size_t j = 0; j < n; j++) {
+		bool via_j = ba_device_get_via(devs[j]) != NULL;
+		if (j != i && !strcmp(ba_device_get_syspath(devs[j]), ba_device_get_syspath(devs[i])) &&
+		    ((via_i && !via_j) || (via_i == via_j && j < i)))
+			return true;
+	}
+	return false;
+}
+
+void status_filter_apply(const struct status_filter *f, struct ba_device **devs, size_t *n)
 {
 	size_t k = 0;
+	bool *drop;
 
 	for (size_t i = 0; i < *n; i++)
-		if (passes(sys, f, &devs[i]))
+		if (passes(f, devs[i]))
 			devs[k++] = devs[i];
+		else
+			ba_device_unref(devs[i]);
 	*n = k;
 	/*
 	 * Of the devices left, one listed twice (an ACPI description, a PCI device's firmware_node
 	 * companion, are their physical node) is shown once: as itself rather than through a description.
+	 * Decided on the whole list first, then dropped.
 	 */
+	drop = calloc(*n ? *n : 1, sizeof(*drop));
+	if (!drop)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		drop[i] = listed_again(devs, *n, i);
 	k = 0;
-	for (size_t i = 0; i < *n; i++) {
-		bool keep = true;
-		for (size_t j = 0; j < *n && keep; j++)
-			if (j != i && !strcmp(devs[j].devpath, devs[i].devpath) &&
-			    ((devs[i].via_plugin && !devs[j].via_plugin) ||
-			     (!devs[i].via_plugin == !devs[j].via_plugin && j < i)))
-				keep = false;
-		if (keep)
+	for (size_t i = 0; i < *n; i++)
+		if (drop[i])
+			ba_device_unref(devs[i]);
+		else
 			devs[k++] = devs[i];
-	}
 	*n = k;
+	free(drop);
 }
 
-void status_line(const struct ba_config *cfg, const struct sysfs *sys, const struct pci_ids *db,
-		 const struct ba_device *dev, const char **alias_file, struct strbuf *sb)
+void status_line(struct strbuf *sb, const struct ba_device *dev, const struct ba_device_status *st,
+		 const char *candidate, const struct ba_pciids *ids)
 {
-	char driver[256] = "", override[256] = "", group[64] = "", candidate[256] = "", ids[16] = "-";
-	char vname[256] = "", dname[256] = "";
-	_cleanup_free_ char *dp = xasprintf("%s/driver", dev->devpath);
-	_cleanup_free_ char *op = xasprintf("%s/driver_override", dev->devpath);
+	const char *driver = ba_device_status_get_driver(st), *override = ba_device_status_get_driver_override(st);
+	const char *group = ba_device_status_get_iommu_group(st), *via = ba_device_get_via(dev);
+	char pci[16] = "-", vname[256] = "", dname[256] = "";
 	unsigned vendor, device;
 
-	sysfs_link_name(sys, dp, driver, sizeof(driver));
-	if (sysfs_read(sys, op, override, sizeof(override)) < 0 || !strcmp(override, "(null)"))
-		override[0] = '\0';
-	iommu_group_of(sys, dev, group, sizeof(group));
-	if (!strncmp(driver, "vfio", 4))
-		warn_group(sys, dev);
-	if (!strcmp(dev->bus, "pci") && sscanf(dev->modalias, "pci:v%8xd%8x", &vendor, &device) == 2 &&
-	    vendor <= 0xffff && device <= 0xffff) {
-		snprintf(ids, sizeof(ids), "%04x:%04x", vendor, device);
-		pci_ids_lookup(db, vendor, device, vname, sizeof(vname), dname, sizeof(dname));
+	if (ba_device_get_pci_ids(dev, &vendor, &device) == 0) {
+		snprintf(pci, sizeof(pci), "%04x:%04x", vendor, device);
+		ba_pciids_lookup(ids, vendor, device, vname, sizeof(vname), dname, sizeof(dname));
 	}
-	if (dev->modalias[0] && *alias_file) {
-		struct alias_matches m;
-		_cleanup_free_ char *alias = xasprintf("%s%s", device_match_prefix(dev, cfg), dev->modalias);
-		if (alias_lookup(*alias_file, alias, false, &m) < 0)
-			*alias_file = NULL;
-		else if (m.n)
-			snprintf(candidate, sizeof(candidate), "%s", m.v[0].module);
-		alias_matches_release(&m);
-	}
-	strbuf_addf(sb, "%s:%s %s driver=%s override=%s group=%s best=%s", dev->bus, dev->name, ids,
-		    driver[0] ? driver : "-", override[0] ? override : "-", group[0] ? group : "-",
-		    candidate[0] ? candidate : "-");
-	if (dev->via_plugin)
-		strbuf_addf(sb, " via=%s:%s", dev->via_plugin->name, dev->via_name);
+	strbuf_addf(sb, "%s:%s %s driver=%s override=%s group=%s best=%s", ba_device_get_bus(dev),
+		    ba_device_get_name(dev), pci, driver[0] ? driver : "-", override[0] ? override : "-",
+		    group[0] ? group : "-", candidate[0] ? candidate : "-");
+	if (via)
+		strbuf_addf(sb, " via=%s", via);
 	if (vname[0])
 		strbuf_addf(sb, " %s%s%s", vname, dname[0] ? " " : "", dname);
 	strbuf_adds(sb, "\n");

@@ -60,8 +60,8 @@ int ba_ctx_load_config(struct ba_ctx *ctx, const char *path);
 /*
  * Set one setting, by its busalias.conf(5) key: plugin_dir, add_plugin_dir (appends a directory),
  * basedir, kernel, moduledir, module_root, alias_file, sysfs_root, lock_dir, modprobe, prefix,
- * lock_timeout (seconds).  value NULL resets an optional key (kernel, moduledir, module_root,
- * alias_file, prefix).  0, or -EINVAL for an unknown key or a bad value (logged), -EBUSY for
+ * lock_timeout (seconds); since LIBBUSALIAS_2 also pci_ids (see ba_pciids_new()).  value NULL resets
+ * an optional key (kernel, moduledir, module_root, alias_file, prefix, pci_ids).  0, or -EINVAL for an unknown key or a bad value (logged), -EBUSY for
  * plugin_dir and add_plugin_dir once plugins are loaded.
  */
 int ba_ctx_set_option(struct ba_ctx *ctx, const char *key, const char *value);
@@ -282,6 +282,77 @@ size_t ba_plan_get_step_count(const struct ba_plan *plan);
 const char *ba_plan_get_step_name(const struct ba_plan *plan, size_t i);
 size_t ba_plan_get_step_arg_count(const struct ba_plan *plan, size_t i);
 const char *ba_plan_get_step_arg(const struct ba_plan *plan, size_t i, size_t j);
+
+/* ==== Added in LIBBUSALIAS_2 (libbusalias.so.1.1): what `busalias status` and `busalias plugins` show ==== */
+
+/* ---- plugins: busalias_ctx(3) ---- */
+
+/*
+ * Load every plugin of the plugin directories, also those a plugins.index would let wait until needed
+ * (the list `busalias plugins` prints).  Call it before other threads use ctx.  0; 1 if some plugin
+ * or directory was refused (logged) but others loaded; -errno if none is usable.
+ */
+int ba_ctx_load_all_plugins(struct ba_ctx *ctx);
+/*
+ * What loaded plugin i (0 to ba_ctx_get_plugin_count() - 1) declares: its description (NULL if none),
+ * its plugin ABI (0, or -ENOENT for no such plugin), the sysfs bus it binds and the prefix it puts
+ * before a modalias to match (NULL for a plugin without a bus, or with the default prefix), and its
+ * device-table types ("pci", ...; j from 0 to the count - 1; NULL out of range).
+ */
+const char *ba_ctx_get_plugin_description(const struct ba_ctx *ctx, size_t i);
+int ba_ctx_get_plugin_abi(const struct ba_ctx *ctx, size_t i, unsigned *major, unsigned *minor);
+const char *ba_ctx_get_plugin_bus(const struct ba_ctx *ctx, size_t i);
+const char *ba_ctx_get_plugin_match_prefix(const struct ba_ctx *ctx, size_t i);
+size_t ba_ctx_get_plugin_table_count(const struct ba_ctx *ctx, size_t i);
+const char *ba_ctx_get_plugin_table_type(const struct ba_ctx *ctx, size_t i, size_t j);
+/*
+ * Write plugin_dir's plugins.index (atomically): what each of its plugins declares, so that later
+ * contexts dlopen() only the plugins they need.  Every plugin of the directory is loaded for it (into
+ * a set of its own, not ctx's); the directory must be owned by root or the caller and not writable by
+ * others.  0; -ENOENT no plugin directory or no plugin in it; -errno when a plugin was refused (no
+ * index is written then: it would hide that plugin) or the file cannot be written; always logged.
+ */
+int ba_ctx_write_plugin_index(struct ba_ctx *ctx);
+
+/* ---- a device's PCI identity and IOMMU group: busalias_device(3) ---- */
+
+/*
+ * The PCI class of a PCI device (0xCCSSPP: class, subclass, programming interface), from its class
+ * attribute, else from its modalias; -ENODATA for a device of another bus or without one.
+ */
+int ba_device_get_pci_class(const struct ba_device *dev);
+/* The vendor and device ids of a PCI device (from its modalias): 0, or -ENODATA (another bus, none). */
+int ba_device_get_pci_ids(const struct ba_device *dev, unsigned *vendor, unsigned *device);
+/*
+ * 1 if IOMMU group member i is another device still bound to a host driver (a driver other than vfio*,
+ * pci-stub and pcieport): VFIO cannot use the group until it is released.  0 if not (the device itself,
+ * a member without a driver); -ENOENT for no such member.
+ */
+int ba_device_status_get_group_member_host_bound(const struct ba_device_status *st, size_t i);
+
+/* ---- pci.ids names: busalias_pciids(3) ---- */
+
+struct ba_pciids;
+
+/*
+ * Open a pci.ids database (pciutils' format): path, else the pci_ids setting, else the first of
+ * /usr/share/misc/pci.ids and /usr/share/hwdata/pci.ids.  "" and "none" stand for no database.  The file
+ * is read once (at most 64 MiB, a regular file only); its names are cut at 200 bytes, control
+ * characters shown as '?'.  0; -ENOENT, not logged, for no database; -errno when a named file cannot be
+ * read (logged as a warning).
+ */
+int ba_pciids_new(struct ba_ctx *ctx, const char *path, struct ba_pciids **out);
+struct ba_pciids *ba_pciids_ref(struct ba_pciids *ids);
+struct ba_pciids *ba_pciids_unref(struct ba_pciids *ids);
+/*
+ * The vendor's and the device's names into the buffers (each "" when unknown, cut to fit; a buffer of
+ * length 0 is not written).  0 when the vendor is known; -ENOENT when not (ids NULL included); -EINVAL
+ * for a NULL buffer of non-zero length.
+ */
+int ba_pciids_lookup(const struct ba_pciids *ids, unsigned vendor, unsigned device, char *vendor_name,
+		     size_t vendor_len, char *device_name, size_t device_len);
+
+/* ==== end of LIBBUSALIAS_2 ==== */
 
 #ifdef __cplusplus
 }

@@ -20,7 +20,7 @@
  * directory of the base tree, so every change can be undone.
  *
  * Commands run through cmd_status()/cmd_bind()/cmd_restore()/cmd_match() with an argv (always
- * --dry-run for bind and restore, DEV after "--"; match, on the public API, with a library context);
+ * --dry-run for bind and restore, DEV after "--"; match and status, on the public API, with a library context);
  * their dlopen() of plugins is replaced by the statically linked ones with the linker's
  * --wrap=load_plugins.  Any sysfs write or modprobe run
  * would abort: dry runs only print.  Checked besides the sanitizers: status --json prints valid
@@ -587,12 +587,13 @@ static void run(const char *cmd, const char *dev, const char *driver)
 	FILE *saved = stdout, *mem;
 	bool json = !strcmp(cmd, "json") || !strcmp(cmd, "all");
 	bool plan = !strcmp(cmd, "bind") || !strcmp(cmd, "driver") || !strcmp(cmd, "restore");
-	int (*fn)(int, char **, struct ba_config *) = cmd_status;
-	bool library = false;  /* a command on the public API (cmd_match) */
+	int (*fn)(int, char **, struct ba_config *) = NULL;
+	int (*on_ctx)(int, char **, struct ba_ctx *) = cmd_status;  /* the commands on the public API */
 
 #define ARG(s) (argv[argc++] = (char *)(s))
 	if (!strcmp(cmd, "bind") || !strcmp(cmd, "driver")) {
 		fn = cmd_bind;
+		on_ctx = NULL;
 		ARG("bind");
 		ARG("--dry-run");
 		ARG("--modprobe");
@@ -605,12 +606,13 @@ static void run(const char *cmd, const char *dev, const char *driver)
 		}
 	} else if (!strcmp(cmd, "restore")) {
 		fn = cmd_restore;
+		on_ctx = NULL;
 		ARG("restore");
 		ARG("--dry-run");
 		ARG("--lock-dir");
 		ARG(lock_dir);
 	} else if (!strcmp(cmd, "match")) {
-		library = true;
+		on_ctx = cmd_match;
 		ARG("match");
 		ARG("--device");
 		ARG(dev);
@@ -636,12 +638,12 @@ static void run(const char *cmd, const char *dev, const char *driver)
 	if (!mem)
 		die("open_memstream", "");
 	stdout = mem;
-	if (library) {
+	if (on_ctx) {
 		struct ba_ctx *ctx = ba_ctx_new();
 		if (!ctx)
 			die("ba_ctx_new", "");
 		ba_ctx_set_sysfs_write_fn(ctx, no_write, NULL);
-		cmd_match(argc, argv, ctx);
+		on_ctx(argc, argv, ctx);
 		ba_ctx_unref(ctx);
 	} else {
 		config_init(&cfg);

@@ -384,6 +384,278 @@ Test(device, resolve_and_status)
 	remove_tree(root);
 }
 
+/* ---- LIBBUSALIAS_2: PCI identity, group members on host drivers, pci.ids, plugins ---- */
+
+Test(device, pci_identity_and_host_bound_members)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec);
+	struct ba_device *nic, *bridge, *fn0, *uart;
+	struct ba_device_status *st;
+	unsigned vendor = 0, device = 0;
+	const char *drv;
+
+	setenv("BUSALIAS_SIM_ROOT", root, 1);  /* the simulated modprobe's machine */
+	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &nic), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_new(ctx, "0000:00:05.0", &bridge), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_new(ctx, "0000:06:00.0", &fn0), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_new(ctx, "platform:sim-uart.0", &uart), 0, "%s", rec.text);
+
+	/* The class attribute, else the modalias's bc/sc/i; none off the PCI bus. */
+	cr_assert_eq(ba_device_get_pci_class(nic), 0x020000);
+	cr_assert_eq(ba_device_get_pci_class(bridge), 0x060400);
+	cr_assert_eq(ba_device_get_pci_class(uart), -ENODATA);
+	cr_assert_eq(ba_device_get_pci_ids(nic, &vendor, &device), 0);
+	cr_assert_eq(vendor, 0x8086);
+	cr_assert_eq(device, 0x10d3);
+	cr_assert_eq(ba_device_get_pci_ids(nic, NULL, NULL), 0);
+	vendor = device = 7;
+	cr_assert_eq(ba_device_get_pci_ids(uart, &vendor, &device), -ENODATA);
+	cr_assert_eq(vendor, 7, "unchanged on failure");
+
+	/* Group 20: the bridge on pcieport, 06:00.0 (moved to vfio-pci: the device itself), 06:00.1 on a host driver. */
+	cr_assert_eq(ba_device_get_status(fn0, NULL, &st), 0);
+	cr_assert_eq(ba_device_status_get_group_member_host_bound(st, 2), 1, "06:00.1 on its host driver");
+	cr_assert_eq(ba_device_status_get_group_member_host_bound(st, 1), 0, "the device itself, on a host driver too");
+	ba_device_status_unref(st);
+	cr_assert_eq(ba_device_bind(fn0, NULL, 0, NULL), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_get_status(fn0, NULL, &st), 0);
+	cr_assert_str_eq(ba_device_status_get_driver(st), "vfio-pci");
+	cr_assert_eq(ba_device_status_get_group_member_count(st), 3);
+	cr_assert_str_eq(ba_device_status_get_group_member(st, 0, &drv), "0000:00:05.0");
+	cr_assert_str_eq(drv, "pcieport");
+	cr_assert_eq(ba_device_status_get_group_member_host_bound(st, 0), 0, "pcieport leaves the group usable");
+	cr_assert_str_eq(ba_device_status_get_group_member(st, 1, &drv), "0000:06:00.0");
+	cr_assert_eq(ba_device_status_get_group_member_host_bound(st, 1), 0, "the device itself");
+	cr_assert_str_eq(ba_device_status_get_group_member(st, 2, &drv), "0000:06:00.1");
+	cr_assert_str_eq(drv, "virtio-sim");
+	cr_assert_eq(ba_device_status_get_group_member_host_bound(st, 2), 1);
+	cr_assert_eq(ba_device_status_get_group_member_host_bound(st, 3), -ENOENT);
+	ba_device_status_unref(st);
+
+	/* Moving 06:00.1 to VFIO too: no member holds the group any more. */
+	struct ba_device *fn1;
+	cr_assert_eq(ba_device_new(ctx, "0000:06:00.1", &fn1), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_bind(fn1, NULL, 0, NULL), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_get_status(fn0, NULL, &st), 0);
+	for (size_t i = 0; i < ba_device_status_get_group_member_count(st); i++)
+		cr_assert_eq(ba_device_status_get_group_member_host_bound(st, i), 0, "member %zu", i);
+	ba_device_status_unref(st);
+
+	/* A device without an IOMMU group has no members. */
+	cr_assert_eq(ba_device_get_status(uart, NULL, &st), 0);
+	cr_assert_eq(ba_device_status_get_group_member_count(st), 0);
+	cr_assert_eq(ba_device_status_get_group_member_host_bound(st, 0), -ENOENT);
+	ba_device_status_unref(st);
+
+	ba_device_unref(fn1);
+	ba_device_unref(nic);
+	ba_device_unref(bridge);
+	ba_device_unref(fn0);
+	ba_device_unref(uart);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	cr_assert(f, "%s: %s", path, strerror(errno));
+	cr_assert_eq(fputs(text, f) >= 0 && fclose(f) == 0, 1);
+}
+
+Test(pciids, open_and_lookup)
+{
+	struct log_record rec = { 0 };
+	struct ba_ctx *ctx = ba_ctx_new();
+	struct ba_pciids *ids;
+	char dir[] = "/tmp/busalias-pciids.XXXXXX", path[PATH_MAX], vname[64], dname[8];
+
+	cr_assert(ctx && mkdtemp(dir));
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	snprintf(path, sizeof(path), "%s/pci.ids", dir);
+	write_text(path, "# comment\n"
+			 "1234  Test Vendor\n"
+			 "\t5678  Test Display\n"
+			 "\t\t1234 0001  A subsystem, not a device\n"
+			 "\t0001  Bell\a Device\n"
+			 "8086  Intel Corporation\n"
+			 "\t10d3  82574L Gigabit Network Connection\n"
+			 "C 02  Network controller\n"
+			 "\t00  Ethernet controller\n"
+			 "abcd  A vendor after the class section\n");
+
+	cr_assert_eq(ba_pciids_new(ctx, path, &ids), 0, "%s", rec.text);
+	cr_assert_eq(ba_pciids_lookup(ids, 0x1234, 0x5678, vname, sizeof(vname), dname, sizeof(dname)), 0);
+	cr_assert_str_eq(vname, "Test Vendor");
+	cr_assert_str_eq(dname, "Test Di", "cut to the buffer");
+	/* A subsystem line is not a device; a control character is shown as '?'. */
+	cr_assert_eq(ba_pciids_lookup(ids, 0x1234, 0x1234, vname, sizeof(vname), dname, sizeof(dname)), 0);
+	cr_assert_str_eq(dname, "");
+	cr_assert_eq(ba_pciids_lookup(ids, 0x1234, 0x0001, vname, sizeof(vname), dname, sizeof(dname)), 0);
+	cr_assert_str_eq(dname, "Bell? D");
+	/* Another vendor's device list is not ours. */
+	cr_assert_eq(ba_pciids_lookup(ids, 0x8086, 0x5678, vname, sizeof(vname), dname, sizeof(dname)), 0);
+	cr_assert_str_eq(vname, "Intel Corporation");
+	cr_assert_str_eq(dname, "");
+	cr_assert_eq(ba_pciids_lookup(ids, 0xabcd, 0, vname, sizeof(vname), dname, sizeof(dname)), -ENOENT,
+		     "the class section ends the vendors");
+	cr_assert_str_eq(vname, "");
+	cr_assert_eq(ba_pciids_lookup(ids, 0x8086, 0x10d3, NULL, 0, dname, sizeof(dname)), 0);
+	cr_assert_eq(ba_pciids_lookup(ids, 0x8086, 0x10d3, NULL, 4, dname, sizeof(dname)), -EINVAL);
+	cr_assert_eq(ba_pciids_lookup(NULL, 0x8086, 0x10d3, vname, sizeof(vname), NULL, 0), -ENOENT);
+	/* The object keeps its data (and the context) alive. */
+	cr_assert_eq(ba_pciids_ref(ids), ids);
+	cr_assert_null(ba_pciids_unref(ids));
+	cr_assert_eq(ba_pciids_lookup(ids, 0x8086, 0x10d3, vname, sizeof(vname), NULL, 0), 0);
+	cr_assert_null(ba_pciids_unref(ids));
+	cr_assert_eq(rec.warnings + rec.errors, 0, "%s", rec.text);
+
+	/* No database wanted: -ENOENT, silently.  The pci_ids setting is the default path. */
+	cr_assert_eq(ba_pciids_new(ctx, "none", &ids), -ENOENT);
+	cr_assert_null(ids);
+	cr_assert_eq(ba_ctx_set_option(ctx, "pci_ids", "none"), 0);
+	cr_assert_str_eq(ba_ctx_get_option(ctx, "pci_ids"), "none");
+	cr_assert_eq(ba_pciids_new(ctx, NULL, &ids), -ENOENT);
+	cr_assert_eq(ba_ctx_set_option(ctx, "pci_ids", path), 0);
+	cr_assert_eq(ba_pciids_new(ctx, NULL, &ids), 0);
+	cr_assert_eq(ba_pciids_lookup(ids, 0x1234, 0x5678, vname, sizeof(vname), NULL, 0), 0);
+	ba_pciids_unref(ids);
+	cr_assert_eq(rec.warnings + rec.errors, 0, "%s", rec.text);
+
+	/* A named file that cannot be read is one warning naming it. */
+	snprintf(path, sizeof(path), "%s/missing.ids", dir);
+	cr_assert_eq(ba_pciids_new(ctx, path, &ids), -ENOENT);
+	cr_assert_eq(ba_pciids_new(ctx, dir, &ids), -EINVAL);
+	cr_assert_null(ids);
+	cr_assert_eq(rec.warnings, 2, "%s", rec.text);
+	cr_assert(strstr(rec.text, "missing.ids: No such file or directory; no device names"), "%s", rec.text);
+	cr_assert(strstr(rec.text, ": not a regular file; no device names"), "%s", rec.text);
+
+	snprintf(path, sizeof(path), "%s/pci.ids", dir);
+	unlink(path);
+	rmdir(dir);
+	ba_ctx_unref(ctx);
+}
+
+/* The plugin directory of the tests: links to some of the build's plugins, in a directory of our own. */
+static char *plugin_dir(const char *const *names)
+{
+	char *dir = strdup("/tmp/busalias-plugins.XXXXXX"), from[PATH_MAX], to[PATH_MAX];
+
+	cr_assert(dir && mkdtemp(dir));
+	for (; *names; names++) {
+		snprintf(from, sizeof(from), "%s/%s", TEST_PLUGIN_DIR, *names);
+		snprintf(to, sizeof(to), "%s/%s", dir, *names);
+		cr_assert_eq(symlink(from, to), 0, "%s: %s", to, strerror(errno));
+	}
+	return dir;
+}
+
+/* The plugin of that name in ctx, or -1. */
+static long plugin_index(const struct ba_ctx *ctx, const char *name)
+{
+	for (size_t i = 0; i < ba_ctx_get_plugin_count(ctx); i++)
+		if (!strcmp(ba_ctx_get_plugin_name(ctx, i), name))
+			return (long)i;
+	return -1;
+}
+
+static size_t count_lines(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	size_t n = 0;
+
+	cr_assert(f, "%s: %s", path, strerror(errno));
+	while (fgets(line, sizeof(line), f))
+		n += line[0] != '#';
+	fclose(f);
+	return n;
+}
+
+Test(plugins, declarations_and_index)
+{
+	static const char *const names[] = { "acpi.so", "pci.so", "platform.so", "usb.so", NULL };
+	struct log_record rec = { 0 };
+	char *dir = plugin_dir(names), index[PATH_MAX];
+	struct ba_ctx *ctx = ba_ctx_new();
+	unsigned major = 0, minor = 99;
+	long pci, usb;
+
+	cr_assert(ctx);
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_eq(ba_ctx_set_option(ctx, "plugin_dir", dir), 0);
+	cr_assert_eq(ba_ctx_load_all_plugins(ctx), 0, "%s", rec.text);
+	cr_assert_eq(ba_ctx_get_plugin_count(ctx), 4);
+	pci = plugin_index(ctx, "pci");
+	usb = plugin_index(ctx, "usb");
+	cr_assert(pci >= 0 && usb >= 0);
+	cr_assert_str_eq(ba_ctx_get_plugin_description(ctx, (size_t)pci), "PCI device tables and pci bus binding");
+	cr_assert_eq(ba_ctx_get_plugin_abi(ctx, (size_t)pci, &major, &minor), 0);
+	cr_assert_eq(major, 2);
+	cr_assert_eq(minor, 0);
+	cr_assert_eq(ba_ctx_get_plugin_abi(ctx, 4, &major, &minor), -ENOENT);
+	cr_assert_str_eq(ba_ctx_get_plugin_bus(ctx, (size_t)pci), "pci");
+	cr_assert_str_eq(ba_ctx_get_plugin_match_prefix(ctx, (size_t)pci), "vfio_");
+	cr_assert_eq(ba_ctx_get_plugin_table_count(ctx, (size_t)pci), 1);
+	cr_assert_str_eq(ba_ctx_get_plugin_table_type(ctx, (size_t)pci, 0), "pci");
+	cr_assert_null(ba_ctx_get_plugin_table_type(ctx, (size_t)pci, 1));
+	/* usb has device tables but binds no bus. */
+	cr_assert_null(ba_ctx_get_plugin_bus(ctx, (size_t)usb));
+	cr_assert_null(ba_ctx_get_plugin_match_prefix(ctx, (size_t)usb));
+	cr_assert_geq(ba_ctx_get_plugin_table_count(ctx, (size_t)usb), 1);
+	cr_assert_null(ba_ctx_get_plugin_description(ctx, 4));
+	cr_assert_null(ba_ctx_get_plugin_bus(ctx, 4));
+	cr_assert_eq(ba_ctx_get_plugin_table_count(ctx, 4), 0);
+
+	/* The index: one line a plugin; a new context then loads the plugins only when needed. */
+	cr_assert_eq(ba_ctx_write_plugin_index(ctx), 0, "%s", rec.text);
+	snprintf(index, sizeof(index), "%s/plugins.index", dir);
+	cr_assert_eq(count_lines(index), 4);
+	ba_ctx_unref(ctx);
+	ctx = ba_ctx_new();
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_eq(ba_ctx_set_option(ctx, "plugin_dir", dir), 0);
+	cr_assert_eq(ba_ctx_load_plugins(ctx), 0, "%s", rec.text);
+	cr_assert_eq(ba_ctx_get_plugin_count(ctx), 0, "the index defers every plugin");
+	cr_assert_eq(ba_ctx_load_all_plugins(ctx), 0, "%s", rec.text);
+	cr_assert_eq(ba_ctx_get_plugin_count(ctx), 4);
+	cr_assert_eq(rec.errors + rec.warnings, 0, "%s", rec.text);
+
+	/* A refused plugin (a second "pci"): no index, said why. */
+	char from[PATH_MAX], to[PATH_MAX];
+	snprintf(from, sizeof(from), "%s/pci.so", TEST_PLUGIN_DIR);
+	snprintf(to, sizeof(to), "%s/zz-pci-again.so", dir);
+	cr_assert_eq(symlink(from, to), 0);
+	cr_assert_eq(unlink(index), 0);
+	cr_assert_lt(ba_ctx_write_plugin_index(ctx), 0);
+	cr_assert(strstr(rec.text, "not writing plugins.index: a plugin was refused"), "%s", rec.text);
+	cr_assert_eq(access(index, F_OK), -1, "no index written");
+	unlink(to);
+
+	/* No plugin directory. */
+	char missing[PATH_MAX];
+	snprintf(missing, sizeof(missing), "%s/none", dir);
+	cr_assert_eq(ba_ctx_set_option(ctx, "plugin_dir", missing), -EBUSY, "plugins are loaded");
+	ba_ctx_unref(ctx);
+	ctx = ba_ctx_new();
+	ba_ctx_set_log_fn(ctx, record, &rec);
+	cr_assert_eq(ba_ctx_set_option(ctx, "plugin_dir", missing), 0);
+	cr_assert_eq(ba_ctx_write_plugin_index(ctx), -ENOENT);
+	cr_assert_lt(ba_ctx_load_all_plugins(ctx), 0);
+	ba_ctx_unref(ctx);
+
+	for (const char *const *n = names; *n; n++) {
+		snprintf(to, sizeof(to), "%s/%s", dir, *n);
+		unlink(to);
+	}
+	rmdir(dir);
+	free(dir);
+}
+
 /* ---- bind and restore ---- */
 
 Test(bind, bind_and_restore)
