@@ -412,8 +412,6 @@ int iommu_group_of(const struct sysfs *sys, const struct ba_device *dev, char *g
 /* Warn about every other member of dev's IOMMU group bound to a host (non-VFIO) driver. */
 void warn_group(const struct sysfs *sys, const struct ba_device *dev);
 
-int cmd_bind(int argc, char **argv, struct ba_config *cfg);
-int cmd_restore(int argc, char **argv, struct ba_config *cfg);
 int cmd_status(int argc, char **argv, struct ba_config *cfg);
 /* ---- end of the bind half ---- */
 

@@ -33,5 +33,11 @@ int cli_common_option(struct ba_ctx *ctx, int c, const char *arg);
 /* Commands written against the public API only; ctx carries the configuration file and -q. */
 int cmd_gen(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_match(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_bind(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_restore(int argc, char **argv, struct ba_ctx *ctx);
+
+struct device_command;
+/* bind (or restore) the devices argv names after the options, as command dc (cmd-bind.c).  An exit status. */
+int cli_bind_or_restore(const struct device_command *dc, bool bind, int argc, char **argv, struct ba_ctx *ctx);
 
 #endif

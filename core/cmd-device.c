@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* The options of bind, restore and status, into the core's configuration. */
+/* status's options, into the core's configuration (bind, restore and match parse theirs on the public
+ * API: device_options_parse()); goes when status moves onto the API. */
 #include <errno.h>
 #include <getopt.h>
 #include <string.h>

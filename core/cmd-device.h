@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * What bind, restore and status share: their options parsed into the core's configuration, and the
- * bind/restore of one or several devices.
+ * status's options parsed into the core's configuration, until status runs on the public API as bind,
+ * restore and match do (cmd-device-options.h).
  */
 #ifndef BUSALIAS_CMD_DEVICE_H
 #define BUSALIAS_CMD_DEVICE_H
@@ -21,7 +21,5 @@ struct bind_args {
 /* Parse argv for command dc; returns -1 to go on, or an exit status. */
 int device_command_parse(const struct device_command *dc, int argc, char **argv, struct ba_config *cfg,
 			 struct bind_args *a);
-/* bind or restore the devices argv names (after the options), as command dc. */
-int bind_or_restore(const struct device_command *dc, bool bind, int argc, char **argv, struct ba_config *cfg);
 
 #endif

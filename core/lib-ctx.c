@@ -106,6 +106,7 @@ static char **string_option(struct ba_config *c, const char *key, bool *optional
 		{ "lock_dir", offsetof(struct ba_config, lock_dir), false },
 		{ "modprobe", offsetof(struct ba_config, modprobe), false },
 		{ "prefix", offsetof(struct ba_config, prefix), true },
+		{ "overrides_dir", offsetof(struct ba_config, overrides_dir), false },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
@@ -148,8 +149,8 @@ BA_EXPORT int ba_ctx_set_option(struct ba_ctx *ctx, const char *key, const char 
 		ba_err("%s: a value is required", key);
 		return -EINVAL;
 	}
-	if (value && !strcmp(key, "sysfs_root") && value[0] != '/') {
-		ba_err("sysfs_root must be an absolute path");
+	if (value && (!strcmp(key, "sysfs_root") || !strcmp(key, "overrides_dir")) && value[0] != '/') {
+		ba_err("%s must be an absolute path", key);
 		return -EINVAL;
 	}
 	if (value && !strcmp(key, "prefix") && strpbrk(value, "/\n*?[")) {

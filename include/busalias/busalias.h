@@ -60,7 +60,7 @@ int ba_ctx_load_config(struct ba_ctx *ctx, const char *path);
 /*
  * Set one setting, by its busalias.conf(5) key: plugin_dir, add_plugin_dir (appends a directory),
  * basedir, kernel, moduledir, module_root, alias_file, sysfs_root, lock_dir, modprobe, prefix,
- * lock_timeout (seconds).  value NULL resets an optional key (kernel, moduledir, module_root,
+ * lock_timeout (seconds), overrides_dir (since LIBBUSALIAS_1.1: where BA_BIND_PERSIST stores overrides).  value NULL resets an optional key (kernel, moduledir, module_root,
  * alias_file, prefix).  0, or -EINVAL for an unknown key or a bad value (logged), -EBUSY for
  * plugin_dir and add_plugin_dir once plugins are loaded.
  */
@@ -240,6 +240,9 @@ enum ba_bind_flags {
 	BA_BIND_DRY_RUN = 1 << 0,  /* change nothing, run nothing: the plan is printed on stdout */
 	BA_BIND_FORCE = 1 << 1,    /* take a device its plugin says is in use */
 	BA_BIND_NO_LOAD = 1 << 2,  /* do not run modprobe */
+	/* Since LIBBUSALIAS_1.1 (ba_devices_bind() and the rest of that block): */
+	BA_BIND_NO_IOMMU_CHECK = 1 << 3,  /* bind a vfio* driver even when the kernel shows no IOMMU */
+	BA_BIND_PERSIST = 1 << 4,         /* bind: store the override in overrides_dir; restore: drop it */
 };
 
 /* Where a bind or restore left the device. */
@@ -251,7 +254,8 @@ enum ba_bind_outcome {
 };
 
 /*
- * Move dev to driver (a module or driver name; NULL: the best VFIO match in modules.alias): load the
+ * Move dev to driver (a module or driver name; NULL: the best VFIO match in modules.alias; "none": no
+ * driver at all, driver_override "none" as driverctl writes it, undone by restore): load the
  * module, write driver_override, unbind, drivers_probe, verify; on a failure roll back.  Takes the
  * per-device lock in lock_dir (waiting lock_timeout seconds) unless a dry run.  Every step is logged
  * (LOG_INFO), in the words busalias(1) prints.  Returns 0 when done; -errno otherwise, with *outcome
@@ -263,6 +267,33 @@ int ba_device_bind(struct ba_device *dev, const char *driver, unsigned flags, en
 /* Clear driver_override and let the bus give the device to the driver the kernel picks; as above. */
 int ba_device_restore(struct ba_device *dev, unsigned flags, enum ba_bind_outcome *outcome);
 
+/* ---- since LIBBUSALIAS_1.1: several devices, IOMMU groups, persistence: busalias_bind(3) ---- */
+
+/*
+ * Bind (or restore) devs[0..n), devices of ctx, all or nothing: each device once (one listed twice
+ * counts once); the locks taken in one order (bus, name) so that two callers over overlapping sets
+ * cannot deadlock; every device moved before one that fails is put back to the state read before the
+ * run (*outcome BA_BIND_ROLLED_BACK, or BA_BIND_UNSAFE if one could not be).  Once all are moved, the
+ * "still bound to a host driver" warnings about their IOMMU groups are logged, and with
+ * BA_BIND_PERSIST each device's override is stored in (restore: removed from) the overrides_dir
+ * setting, one file per device (busalias.conf(5) OVERRIDE FILES); a restore without it warns about
+ * an override that will come back at boot.  Returns as ba_device_bind(); a failure to store or remove
+ * an override after the devices moved is -EIO with *outcome BA_BIND_DONE.  ba_device_bind() and
+ * ba_device_restore() are these with one device.
+ */
+int ba_devices_bind(struct ba_ctx *ctx, struct ba_device *const *devs, size_t n, const char *driver, unsigned flags,
+		    enum ba_bind_outcome *outcome);
+int ba_devices_restore(struct ba_ctx *ctx, struct ba_device *const *devs, size_t n, unsigned flags,
+		       enum ba_bind_outcome *outcome);
+/*
+ * The devices of dev's IOMMU group that a VM gets (`bind --group`): every member but PCI bridges
+ * (class 0x0604, left on their host driver; logged at LOG_INFO), dev included, in name order; a device
+ * without an IOMMU group is alone in it (a warning is logged).  *devs is an array of *n devices: release
+ * each with ba_device_unref() and the array with free().  0, or -errno after logging.
+ */
+int ba_device_get_group_devices(struct ba_device *dev, struct ba_device ***devs, size_t *n);
+/* ---- end of LIBBUSALIAS_1.1's bind block ---- */
+
 /*
  * The plan: the steps ba_device_bind() (or _restore()) with the same arguments would take now, as data,
  * changing and running nothing (what `busalias bind --dry-run` prints).  Each step has the name the
@@ -272,7 +303,8 @@ int ba_device_restore(struct ba_device *dev, unsigned flags, enum ba_bind_outcom
  *   "driver_override", "unbind", "drivers_probe", "bind", "clear driver_override"
  *                            PATH (absolute, under the sysfs root), VALUE: one write
  *   "verify"                 PATH of the driver link, DRIVER it must be (restore: "!DRIVER", must not be)
- * No steps: nothing to do.  0 with *out set, or -errno as ba_device_bind() returns it.
+ * No steps: nothing to do.  0 with *out set, or -errno as ba_device_bind() returns it.  BA_BIND_PERSIST
+ * is ignored: a plan is the steps on the device.
  */
 struct ba_plan;
 int ba_device_plan_bind(struct ba_device *dev, const char *driver, unsigned flags, struct ba_plan **out);
