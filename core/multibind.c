@@ -115,7 +115,10 @@ int bind_devices(const struct ba_config *cfg, const struct sysfs *sys, struct ba
 		if (device_state_read(sys, devs[i], &orig[i]) < 0)
 			orig[i].driver[0] = orig[i].override[0] = '\0';
 
-	one.no_group_warning = true;
+	/* A device alone is warned about at its verify step (not when it was already there); a set once
+	 * every device is bound, as the group's state is known only then. */
+	bool warn_after = nd > 1 || persist;
+	one.no_group_warning = warn_after;
 	for (done = 0; done < nd; done++) {
 		r = bind ? bind_device(cfg, sys, devs[done], &one) : restore_device(cfg, sys, devs[done], o->dry_run);
 		if (r == BA_EXIT_OK)
@@ -147,7 +150,7 @@ int bind_devices(const struct ba_config *cfg, const struct sysfs *sys, struct ba
 		} else if (!bind) {
 			persist_warn_kept(cfg, devs[i]);
 		}
-		if (bind && !o->dry_run && !(o->driver && !strcmp(o->driver, BA_NO_DRIVER)))
+		if (warn_after && bind && !o->dry_run && !(o->driver && !strcmp(o->driver, BA_NO_DRIVER)))
 			warn_group(sys, devs[i]);
 	}
 out:
