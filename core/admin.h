@@ -102,11 +102,6 @@ void status_filter_apply(const struct sysfs *sys, const struct status_filter *f,
 void status_line(const struct ba_config *cfg, const struct sysfs *sys, const struct pci_ids *db,
 		 const struct ba_device *dev, const char **alias_file, struct strbuf *sb);
 
-/* cmd-overrides.c */
-int cmd_list_overrides(int argc, char **argv, struct ba_config *cfg);
-int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg);
-int cmd_apply_overrides(int argc, char **argv, struct ba_config *cfg);
-int cmd_import_driverctl(int argc, char **argv, struct ba_config *cfg);
 
 /* Take dev's lock as bind does; "needs root" when that is why it fails.  fd, or after reporting
  * -ETIMEDOUT (another process kept it) or -ENOLCK. */

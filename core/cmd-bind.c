@@ -84,18 +84,6 @@ static int devices_of(struct ba_ctx *ctx, const struct device_args *a, char **ar
 	return ret;
 }
 
-/* busalias(1)'s exit status of a bind or restore that returned r and left the devices at outcome. */
-static int bind_exit_status(int r, enum ba_bind_outcome outcome)
-{
-	if (r == 0)
-		return BA_EXIT_OK;
-	if (outcome == BA_BIND_ROLLED_BACK)
-		return BA_EXIT_ROLLEDBACK;
-	if (outcome == BA_BIND_UNSAFE)
-		return BA_EXIT_UNSAFE;
-	return r == -ENOENT ? BA_EXIT_NOMATCH : (int)exit_status_from_errno(r);
-}
-
 int cli_bind_or_restore(const struct device_command *dc, bool bind, int argc, char **argv, struct ba_ctx *ctx)
 {
 	struct device_args a;
@@ -120,7 +108,7 @@ int cli_bind_or_restore(const struct device_command *dc, bool bind, int argc, ch
 			(a.persist ? BA_BIND_PERSIST : 0);
 		r = bind ? ba_devices_bind(ctx, devs, nd, a.driver, flags, &outcome)
 			 : ba_devices_restore(ctx, devs, nd, flags, &outcome);
-		r = bind_exit_status(r, outcome);
+		r = cli_bind_exit_status(r, outcome);
 	}
 	for (size_t i = 0; i < nd; i++)
 		ba_device_unref(devs[i]);

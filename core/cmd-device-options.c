@@ -66,19 +66,6 @@ int device_option_check(const struct device_command *dc, int c, char *msg, size_
 	return 0;
 }
 
-/* A duration in seconds as busalias.conf's lock_timeout takes it: plain decimal, at most a year. */
-static bool valid_seconds(const char *s)
-{
-	char *end;
-	double v;
-
-	if (!s[0] || strspn(s, "0123456789.") != strlen(s))
-		return false;
-	errno = 0;
-	v = strtod(s, &end);
-	return !errno && !*end && end != s && v >= 0 && v <= 366 * 86400.0;
-}
-
 int device_options_parse(const struct device_command *dc, int argc, char **argv, struct ba_ctx *ctx,
 			 struct device_args *a)
 {
@@ -111,7 +98,7 @@ int device_options_parse(const struct device_command *dc, int argc, char **argv,
 				return BA_EXIT_USAGE;
 			break;
 		case OPT_LOCK_TIMEOUT:
-			if (!valid_seconds(optarg) || ba_ctx_set_option(ctx, "lock_timeout", optarg) < 0) {
+			if (!cli_valid_seconds(optarg) || ba_ctx_set_option(ctx, "lock_timeout", optarg) < 0) {
 				cli_err(ctx, "--lock-timeout: expected seconds (0 or more), got '%s'", optarg);
 				return BA_EXIT_USAGE;
 			}

@@ -292,6 +292,60 @@ int ba_devices_restore(struct ba_ctx *ctx, struct ba_device *const *devs, size_t
  * each with ba_device_unref() and the array with free().  0, or -errno after logging.
  */
 int ba_device_get_group_devices(struct ba_device *dev, struct ba_device ***devs, size_t *n);
+
+/*
+ * Persisted overrides (busalias_override(3)): one file per device in the overrides_dir setting, named
+ * BUS:NAME, with "driver =" and "module =" lines (busalias.conf(5) OVERRIDE FILES); BA_BIND_PERSIST
+ * writes them, the udev rule and the systemd unit apply them again at boot (busalias(1)).
+ */
+struct ba_override;
+enum ba_override_state {
+	BA_OVERRIDE_ABSENT = 0,   /* no such device now */
+	BA_OVERRIDE_PENDING = 1,  /* the device is on another driver */
+	BA_OVERRIDE_APPLIED = 2,  /* on the override's driver (for "none": on no driver) */
+};
+/*
+ * The override stored for device (BUS:NAME: a file name of overrides_dir).  0; -ENOENT when there is none
+ * (not logged); -EINVAL after logging a name that is not BUS:NAME or cannot name a file, or a malformed
+ * file (FILE:LINE).
+ */
+int ba_override_load(struct ba_ctx *ctx, const char *device, struct ba_override **out);
+/* An override not stored yet: driver (a driver name; "none": no driver), module (NULL or "": nothing to
+ * load).  0, or -EINVAL after logging a device name that cannot name a file (the others are checked when
+ * stored). */
+int ba_override_new(struct ba_ctx *ctx, const char *device, const char *driver, const char *module,
+		    struct ba_override **out);
+struct ba_override *ba_override_unref(struct ba_override *ov);
+const char *ba_override_get_device(const struct ba_override *ov);
+const char *ba_override_get_driver(const struct ba_override *ov);
+/* "" when there is no module to load (a built-in driver, or "none"). */
+const char *ba_override_get_module(const struct ba_override *ov);
+/* Where the device is now, read from sysfs (no plugin needed). */
+enum ba_override_state ba_override_get_state(const struct ba_override *ov);
+/*
+ * Store it in overrides_dir (created if missing) through a hidden temporary file and rename(2); flags
+ * BA_BIND_DRY_RUN: print what would be written, write nothing.  0, or -errno after logging (-EINVAL: an
+ * invalid driver or module name).
+ */
+int ba_override_store(struct ba_override *ov, unsigned flags);
+/* Remove device's stored override (none: logged at LOG_INFO, returns 0); BA_BIND_DRY_RUN prints. */
+int ba_override_remove(struct ba_ctx *ctx, const char *device, unsigned flags);
+/*
+ * Bind dev as ov says, under its lock: the module (else the driver) as ba_device_bind() binds it, without
+ * the IOMMU check (made when the override was stored).  flags: BA_BIND_DRY_RUN, BA_BIND_FORCE,
+ * BA_BIND_NO_LOAD.  Returns as ba_device_bind().
+ */
+int ba_override_apply(struct ba_override *ov, struct ba_device *dev, unsigned flags, enum ba_bind_outcome *outcome);
+/*
+ * The first act of the udev rule, before plugins or modules are loaded: if the device at syspath (under
+ * the sysfs root, or /sys/...) has a stored override, no driver and no driver_override, write the
+ * override's driver to driver_override now, so that a host driver loaded meanwhile for another device
+ * cannot take it.  Silent about a bad override file (loading it later says why).  1 if written, 0 if not.
+ * ba_override_unclaim() takes such an override back (driver_override cleared, the bus probes the device)
+ * when it could not be applied: 0 or -errno.
+ */
+int ba_override_claim(struct ba_ctx *ctx, const char *syspath);
+int ba_override_unclaim(struct ba_device *dev);
 /* ---- end of LIBBUSALIAS_1.1's bind block ---- */
 
 /*

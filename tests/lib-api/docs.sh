@@ -22,7 +22,7 @@ exported=$(nm -D --defined-only "$LIBDIR/libbusalias.so.1" | awk '$2 == "T" {sub
 # The program's commands on the public API include no header of the core: busalias/busalias.h, the
 # program's cli.h, cmdline-ids.h (option ids), exit.h (exit statuses), output.h (output buffers),
 # cmd-device-options.h (the device commands' options), system headers.
-for f in core/cmd-gen.c core/cmd-match.c core/cmd-bind.c core/cmd-restore.c core/cmd-device-options.c core/cmd-device-options.h core/cli.c core/cli.h; do
+for f in core/cmd-gen.c core/cmd-match.c core/cmd-bind.c core/cmd-restore.c core/cmd-overrides.c core/cmd-device-options.c core/cmd-device-options.h core/cli.c core/cli.h; do
 	bad=$(grep -E '^#include "' "$SRCDIR/$f" | grep -vE '"(cli|cmdline-ids|exit|output|cmd-device-options)\.h"')
 	[ -z "$bad" ] && ok || fail "$f includes a core header: $bad"
 done

@@ -601,6 +601,82 @@ Test(bind_set, unbind_only_and_persist)
 	remove_tree(root);
 }
 
+Test(override, store_load_apply_claim)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec);
+	struct ba_override *ov, *back;
+	struct ba_device *dev;
+	enum ba_bind_outcome outcome = BA_BIND_UNSAFE;
+	char dir[PATH_MAX], file[PATH_MAX + 32], syspath[PATH_MAX + 64], b[600];
+
+	setenv("BUSALIAS_SIM_ROOT", root, 1);
+	snprintf(dir, sizeof(dir), "%s/.overrides", root);
+	snprintf(file, sizeof(file), "%s/pci:0000:01:00.0", dir);
+	cr_assert_eq(ba_ctx_set_option(ctx, "overrides_dir", dir), 0);
+
+	/* None yet, silently; a name that cannot be a device's, loudly. */
+	cr_assert_eq(ba_override_load(ctx, "pci:0000:01:00.0", &ov), -ENOENT);
+	cr_assert_null(ov);
+	unsigned errors = rec.errors;
+	cr_assert_eq(ba_override_load(ctx, "no-colon", &ov), -EINVAL);
+	cr_assert_eq(ba_override_new(ctx, "pci:../x", "vfio-pci", NULL, &ov), -EINVAL);
+	cr_assert_eq(rec.errors, errors + 2, "%s", rec.text);
+
+	/* Stored (a dry run stores nothing), read back, listed as pending while the device is on e1000e. */
+	cr_assert_eq(ba_override_new(ctx, "pci:0000:01:00.0", "vfio-pci", "vfio_pci", &ov), 0);
+	cr_assert_eq(ba_override_store(ov, BA_BIND_DRY_RUN), 0);
+	cr_assert_neq(access(file, F_OK), 0);
+	cr_assert_eq(ba_override_store(ov, 0), 0, "%s", rec.text);
+	cr_assert_eq(ba_override_load(ctx, "pci:0000:01:00.0", &back), 0, "%s", rec.text);
+	cr_assert_str_eq(ba_override_get_device(back), "pci:0000:01:00.0");
+	cr_assert_str_eq(ba_override_get_driver(back), "vfio-pci");
+	cr_assert_str_eq(ba_override_get_module(back), "vfio_pci");
+	cr_assert_eq(ba_override_get_state(back), BA_OVERRIDE_PENDING);
+
+	/* Applied: the device is on vfio-pci, the override says applied. */
+	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &dev), 0);
+	cr_assert_eq(ba_override_apply(back, dev, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(outcome, BA_BIND_DONE);
+	cr_assert_eq(ba_override_get_state(back), BA_OVERRIDE_APPLIED);
+	cr_assert(strstr(rec.text, "pci:0000:01:00.0: applying the persisted override (driver vfio-pci)"), "%s",
+		  rec.text);
+
+	/* udev's first act: only for a device with no driver and no override. */
+	snprintf(syspath, sizeof(syspath), "%s/%s", root, ba_device_get_syspath(dev));
+	cr_assert_eq(ba_override_claim(ctx, syspath), 0, "bound to vfio-pci already: nothing written");
+	cr_assert_eq(ba_device_restore(dev, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_bind(dev, "none", 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_restore(dev, 0, &outcome), 0);
+	/* Unbound, no override: the claim writes the stored driver at once; unclaim takes it back. */
+	cr_assert_eq(sim_write(NULL, root, "bus/pci/drivers/e1000e/unbind", "0000:01:00.0"), 0);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "/");
+	cr_assert_eq(ba_override_claim(ctx, syspath), 1, "%s", rec.text);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "/vfio-pci");
+	cr_assert_eq(ba_override_unclaim(dev), 0, "%s", rec.text);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "e1000e/");
+
+	/* Removed; removing what is not there is fine. */
+	cr_assert_eq(ba_override_remove(ctx, "pci:0000:01:00.0", 0), 0, "%s", rec.text);
+	cr_assert_neq(access(file, F_OK), 0);
+	cr_assert_eq(ba_override_remove(ctx, "pci:0000:01:00.0", 0), 0);
+	cr_assert_eq(ba_override_get_state(ov), BA_OVERRIDE_PENDING);
+
+	/* An override of a device that is not there, and an invalid driver refused when stored. */
+	ba_override_unref(ov);
+	cr_assert_eq(ba_override_new(ctx, "pci:0000:09:00.0", "vfio-pci", NULL, &ov), 0);
+	cr_assert_eq(ba_override_get_state(ov), BA_OVERRIDE_ABSENT);
+	ba_override_unref(ov);
+	cr_assert_eq(ba_override_new(ctx, "pci:0000:04:00.0", "-x", NULL, &ov), 0);
+	cr_assert_eq(ba_override_store(ov, 0), -EINVAL);
+	ba_override_unref(ov);
+	ba_override_unref(back);
+	ba_device_unref(dev);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
 /* ---- two threads, two contexts ---- */
 
 struct worker {
