@@ -3,7 +3,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "admin.h"
 #include "busalias.h"
 #include "cli.h"
 #include "cmdline.h"
