@@ -170,15 +170,15 @@ int device_options_parse(const struct device_command *dc, int argc, char **argv,
 		}
 		}
 	}
-	if (!prefix)
-		prefix = ba_ctx_get_option(ctx, "prefix");
-	if (prefix && strpbrk(prefix, "/\n*?[")) {
-		cli_err(ctx, "--prefix: invalid prefix '%s'", prefix);
+	/* The value in force, given or from the configuration file, is checked; only a given one is set
+	 * (the context's own string would be freed as it is copied). */
+	const char *check = prefix ? prefix : ba_ctx_get_option(ctx, "prefix");
+	if (check && strpbrk(check, "/\n*?[")) {
+		cli_err(ctx, "--prefix: invalid prefix '%s'", check);
 		return BA_EXIT_USAGE;
 	}
-	if (!sysfs_root)
-		sysfs_root = ba_ctx_get_option(ctx, "sysfs_root");
-	if (sysfs_root && sysfs_root[0] != '/') {
+	check = sysfs_root ? sysfs_root : ba_ctx_get_option(ctx, "sysfs_root");
+	if (check && check[0] != '/') {
 		cli_err(ctx, "--sysfs-root must be an absolute path");
 		return BA_EXIT_USAGE;
 	}

@@ -566,6 +566,9 @@ Test(bind_set, unbind_only_and_persist)
 	cr_assert_eq(ba_ctx_set_option(ctx, "overrides_dir", "relative/dir"), -EINVAL);
 	cr_assert_eq(ba_ctx_set_option(ctx, "overrides_dir", dir), 0);
 	cr_assert_str_eq(ba_ctx_get_option(ctx, "overrides_dir"), dir);
+	/* A setting set to its own current value (the string the context holds). */
+	cr_assert_eq(ba_ctx_set_option(ctx, "overrides_dir", ba_ctx_get_option(ctx, "overrides_dir")), 0);
+	cr_assert_str_eq(ba_ctx_get_option(ctx, "overrides_dir"), dir);
 	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &dev), 0);
 
 	/* "none": no driver at all, and the override says so. */
