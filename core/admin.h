@@ -22,19 +22,16 @@ struct dev_state {
 int device_state_read(const struct sysfs *sys, const struct ba_device *dev, struct dev_state *st);
 int device_state_roll_back(const struct sysfs *sys, const struct ba_device *dev, const struct dev_state *orig);
 
-/* Options of bind, restore and status beyond the single-device ones (cmd-bind.c parses them). */
-struct admin_args {
-	bool group;           /* --group: every endpoint of each DEV's IOMMU group */
-	bool persist;         /* --persist: remember (bind) or forget (restore) in overrides_dir */
-	bool long_view;       /* status --long */
-	bool overridden;      /* status --overridden */
-	const char *bus;      /* status --bus */
-	const char *class;    /* status --class */
+/* multibind.c: bind or restore given[0..n) (each device once; a device listed twice counts once), all
+ * or nothing; with persist, store (bind) or drop (restore) each device's override after.  A ba_exit
+ * status; res says whether the devices were moved (a later failure to persist leaves them moved) and
+ * the lock's -errno when one could not be taken (-ETIMEDOUT, -ENOLCK). */
+struct bind_devices_result {
+	bool moved;
+	int lock_error;
 };
-
-/* multibind.c: bind or restore every DEV of args (and their groups), all or nothing.  A ba_exit status. */
-int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, char **args, int n,
-	      struct ba_config *cfg);
+int bind_devices(const struct ba_config *cfg, const struct sysfs *sys, struct ba_device *const *given, size_t n,
+		 bool bind, const struct bind_opts *o, bool persist, struct bind_devices_result *res);
 
 /* unbind.c: leave dev without a driver, driver_override BA_NO_DRIVER.  A ba_exit status. */
 int unbind_device(const struct sysfs *sys, const struct ba_device *dev, bool dry_run);
@@ -83,13 +80,9 @@ void pci_ids_free(struct pci_ids *db);
 int pci_ids_lookup(const struct pci_ids *db, unsigned vendor, unsigned device, char *vname, size_t vlen,
 		   char *dname, size_t dlen);
 
-/* cmd-overrides.c */
-int cmd_list_overrides(int argc, char **argv, struct ba_config *cfg);
-int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg);
-int cmd_apply_overrides(int argc, char **argv, struct ba_config *cfg);
-int cmd_import_driverctl(int argc, char **argv, struct ba_config *cfg);
 
-/* Take dev's lock as bind does; "needs root" when that is why it fails.  fd, or -1 after reporting. */
+/* Take dev's lock as bind does; "needs root" when that is why it fails.  fd, or after reporting
+ * -ETIMEDOUT (another process kept it) or -ENOLCK. */
 int admin_lock(const struct ba_config *cfg, const struct ba_device *dev, const char *cmd);
 
 #endif

@@ -60,15 +60,15 @@ static int roll_back(const struct sysfs *sys, const struct ba_device *dev, const
 	ba_info("rolling back %s:%s to driver %s, driver_override %s", dev->bus, dev->name, or_none(orig->driver),
 		or_none(orig->override));
 	/* "\n" clears: a zero-length write never reaches the kernel's store function. */
-	write_step(sys, "roll back driver_override", ovr, orig->override[0] ? orig->override : "\n");
+	write_step(sys, "roll back " STEP_DRIVER_OVERRIDE, ovr, orig->override[0] ? orig->override : "\n");
 	if (get_state(sys, dev, &now) == 0 && strcmp(now.driver, orig->driver) != 0) {
 		if (now.driver[0]) {
 			_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, now.driver);
-			write_step(sys, "roll back: unbind", unbind, dev->name);
+			write_step(sys, "roll back: " STEP_UNBIND, unbind, dev->name);
 		}
 		if (orig->driver[0]) {
 			_cleanup_free_ char *bind = xasprintf("bus/%s/drivers/%s/bind", dev->bus, orig->driver);
-			write_step(sys, "roll back: bind", bind, dev->name);
+			write_step(sys, "roll back: " STEP_BIND, bind, dev->name);
 			/*
 			 * A driver may refuse a direct bind (or the write may fail) where a
 			 * probe by the bus still gives the device back to it: with the old
@@ -76,7 +76,7 @@ static int roll_back(const struct sysfs *sys, const struct ba_device *dev, const
 			 */
 			if (!sys->dry_run && (get_state(sys, dev, &now) < 0 || strcmp(now.driver, orig->driver) != 0)) {
 				_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
-				write_step(sys, "roll back: drivers_probe", probe, dev->name);
+				write_step(sys, "roll back: " STEP_DRIVERS_PROBE, probe, dev->name);
 			}
 		}
 	}
@@ -104,14 +104,14 @@ static int unbind_from(const struct sysfs *sys, const struct ba_device *dev, con
 	if (!driver[0])
 		return 0;
 	_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, driver);
-	return write_step(sys, "step 'unbind'", unbind, dev->name) < 0 ? -1 : 0;
+	return write_step(sys, "step '" STEP_UNBIND "'", unbind, dev->name) < 0 ? -1 : 0;
 }
 
 /* Let the bus probe the device again: driver_override decides which driver takes it. */
 static int reprobe(const struct sysfs *sys, const struct ba_device *dev)
 {
 	_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
-	return write_step(sys, "step 'drivers_probe'", probe, dev->name) < 0 ? -1 : 0;
+	return write_step(sys, "step '" STEP_DRIVERS_PROBE "'", probe, dev->name) < 0 ? -1 : 0;
 }
 
 /* Both, as bind and restore do. */
@@ -204,7 +204,7 @@ static int load_module(const struct ba_config *cfg, const struct sysfs *sys, con
 	argv[i++] = (char *)module;
 	argv[i] = NULL;
 	if (dry_run && sys->plan) {
-		plan_add(sys->plan, "load module", (const char *const *)argv);
+		plan_add(sys->plan, STEP_LOAD_MODULE, (const char *const *)argv);
 		return 0;
 	}
 	r = run_argv(argv, dry_run);
@@ -371,7 +371,7 @@ static int step_load_module(struct bind_run *b)
 		return BIND_NEXT;
 	}
 	if (!o->no_load && load_module(b->cfg, sys, module, o->dry_run) < 0) {
-		ba_err("step 'load module' failed; nothing was changed");
+		ba_err("step '" STEP_LOAD_MODULE "' failed; nothing was changed");
 		return BA_EXIT_ROLLEDBACK;
 	}
 	bool known = module_driver(sys, module, dev->bus, drv, len);
@@ -381,7 +381,7 @@ static int step_load_module(struct bind_run *b)
 			dev->bus, drv);
 	if (!known) {
 		if (!o->dry_run) {
-			ba_err("step 'driver name' failed: module %s has no %s driver (%s/module/%s/drivers); "
+			ba_err("step '" STEP_DRIVER_NAME "' failed: module %s has no %s driver (%s/module/%s/drivers); "
 			       "nothing was changed",
 			       module, dev->bus, sys->root, module);
 			return BA_EXIT_ROLLEDBACK;
@@ -392,7 +392,7 @@ static int step_load_module(struct bind_run *b)
 			if (*p == '_')
 				*p = '-';
 		if (sys->plan)
-			plan_add(sys->plan, "driver name", (const char *const[]){ module, drv, NULL });
+			plan_add(sys->plan, STEP_DRIVER_NAME, (const char *const[]){ module, drv, NULL });
 		else
 			printf("driver name not known until %s is loaded; assuming %s\n", module, drv);
 		fflush(stdout);
@@ -433,7 +433,7 @@ static int step_busy(struct bind_run *b)
 static int step_driver_override(struct bind_run *b)
 {
 	ba_info("binding %s:%s to %s (module %s)", b->dev->bus, b->dev->name, b->drv, b->module);
-	if (write_step(b->sys, "step 'driver_override'", b->ovr, b->drv) < 0)
+	if (write_step(b->sys, "step '" STEP_DRIVER_OVERRIDE "'", b->ovr, b->drv) < 0)
 		return roll_back(b->sys, b->dev, &b->orig);
 	return BIND_NEXT;
 }
@@ -468,7 +468,7 @@ static int step_verify(struct bind_run *b)
 	}
 	r = get_state(sys, dev, &now);
 	if (r < 0 || strcmp(now.driver, b->drv) != 0) {
-		ba_err("step 'verify' failed: %s:%s is on driver %s, not %s", dev->bus, dev->name,
+		ba_err("step '" STEP_VERIFY "' failed: %s:%s is on driver %s, not %s", dev->bus, dev->name,
 		       r < 0 ? "(unreadable)" : or_none(now.driver), b->drv);
 		return roll_back(sys, dev, &b->orig);
 	}
@@ -486,16 +486,16 @@ static const struct bind_step {
 	const char *name;
 	int (*run)(struct bind_run *b);
 } bind_steps[] = {
-	{ .name = "read state", .run = step_read_state },
-	{ .name = "choose module", .run = step_choose_module },
-	{ .name = "iommu check", .run = step_iommu_check },
-	{ .name = "load module", .run = step_load_module },
-	{ .name = "already bound", .run = step_already_bound },
-	{ .name = "busy", .run = step_busy },
-	{ .name = "driver_override", .run = step_driver_override },
-	{ .name = "unbind", .run = step_unbind },
-	{ .name = "drivers_probe", .run = step_drivers_probe },
-	{ .name = "verify", .run = step_verify },
+	{ .name = STEP_READ_STATE, .run = step_read_state },
+	{ .name = STEP_CHOOSE_MODULE, .run = step_choose_module },
+	{ .name = STEP_IOMMU_CHECK, .run = step_iommu_check },
+	{ .name = STEP_LOAD_MODULE, .run = step_load_module },  /* and STEP_DRIVER_NAME */
+	{ .name = STEP_ALREADY_BOUND, .run = step_already_bound },
+	{ .name = STEP_BUSY, .run = step_busy },
+	{ .name = STEP_DRIVER_OVERRIDE, .run = step_driver_override },
+	{ .name = STEP_UNBIND, .run = step_unbind },
+	{ .name = STEP_DRIVERS_PROBE, .run = step_drivers_probe },
+	{ .name = STEP_VERIFY, .run = step_verify },
 };
 
 int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,
@@ -529,7 +529,7 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 		ba_info("%s:%s has no driver_override and a driver; nothing to do", dev->bus, dev->name);
 		return BA_EXIT_OK;
 	}
-	if (orig.override[0] && write_step(sys, "step 'clear driver_override'", ovr, "\n") < 0)
+	if (orig.override[0] && write_step(sys, "step '" STEP_CLEAR_DRIVER_OVERRIDE "'", ovr, "\n") < 0)
 		return roll_back(sys, dev, &orig);
 	if (unbind_and_reprobe(sys, dev, orig.driver) < 0)
 		return roll_back(sys, dev, &orig);
@@ -543,7 +543,7 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 	}
 	r = get_state(sys, dev, &now);
 	if (r < 0 || now.override[0] || (orig.override[0] && !strcmp(now.driver, orig.override))) {
-		ba_err("step 'verify' failed: %s:%s is on driver %s with driver_override %s", dev->bus, dev->name,
+		ba_err("step '" STEP_VERIFY "' failed: %s:%s is on driver %s with driver_override %s", dev->bus, dev->name,
 		       r < 0 ? "(unreadable)" : or_none(now.driver), r < 0 ? "(unreadable)" : or_none(now.override));
 		return roll_back(sys, dev, &orig);
 	}

@@ -324,9 +324,30 @@ char *config_alias_file(const struct ba_config *cfg);
 int config_alias_path(const struct ba_config *cfg, char **out, char **alt);
 
 /* sysfs.c: every access is relative to a configurable root; every write goes through one function. */
+/*
+ * The steps of a bind, unbind-only and restore, each by the one name its messages use ("step 'unbind'
+ * failed", "roll back: unbind"), the dry run's plan (ba_plan_get_step_name(), busalias_bind(3)) and
+ * bind.c's step table.  Macros, so that a message is still one literal.
+ */
+#define STEP_READ_STATE "read state"
+#define STEP_CHOOSE_MODULE "choose module"
+#define STEP_IOMMU_CHECK "iommu check"
+#define STEP_LOAD_MODULE "load module"
+#define STEP_DRIVER_NAME "driver name"
+#define STEP_ALREADY_BOUND "already bound"
+#define STEP_BUSY "busy"
+#define STEP_DRIVER_OVERRIDE "driver_override"
+#define STEP_UNBIND "unbind"
+#define STEP_DRIVERS_PROBE "drivers_probe"
+#define STEP_BIND "bind"
+#define STEP_CLEAR_DRIVER_OVERRIDE "clear driver_override"
+#define STEP_VERIFY "verify"
+/* The steps that are one write to a sysfs attribute of the same name (clearing driver_override aside). */
+#define STEP_WRITES { STEP_DRIVER_OVERRIDE, STEP_UNBIND, STEP_DRIVERS_PROBE, STEP_BIND }
+
 /* plan.c: the steps of a dry run as data (the API's plan) instead of printed lines. */
 struct plan_step {
-	char *name;   /* as the step messages name it: "load module", "driver_override", "unbind", ... */
+	char *name;   /* STEP_LOAD_MODULE, STEP_DRIVER_OVERRIDE, ...: as the step messages name it */
 	char **args;  /* NULL-terminated */
 	size_t n_args;
 };
@@ -411,8 +432,6 @@ void warn_group(const struct sysfs *sys, const struct ba_device *dev);
 /* Does a member bound to drv keep the group from VFIO (a driver, not vfio*, pci-stub or pcieport)? */
 bool iommu_group_host_driver(const char *drv);
 
-int cmd_bind(int argc, char **argv, struct ba_config *cfg);
-int cmd_restore(int argc, char **argv, struct ba_config *cfg);
 /* ---- end of the bind half ---- */
 
 #endif

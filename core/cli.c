@@ -58,3 +58,38 @@ int cli_module_tree_option(struct ba_ctx *ctx, int c, const char *arg)
 			return ba_ctx_set_option(ctx, options[i].key, arg) < 0 ? -1 : 1;
 	return 0;
 }
+
+bool cli_valid_seconds(const char *s)
+{
+	char *end;
+	double v;
+
+	if (!s[0] || strspn(s, "0123456789.") != strlen(s))
+		return false;
+	errno = 0;
+	v = strtod(s, &end);
+	return !errno && !*end && end != s && v >= 0 && v <= 366 * 86400.0;
+}
+
+bool cli_valid_name(const char *s, size_t max_len)
+{
+	size_t len = strnlen(s, max_len + 1);
+
+	if (len == 0 || len > max_len || !strcmp(s, ".") || !strcmp(s, ".."))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p == '/' || *p <= 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+int cli_bind_exit_status(int r, enum ba_bind_outcome outcome)
+{
+	if (r == 0)
+		return BA_EXIT_OK;
+	if (outcome == BA_BIND_ROLLED_BACK)
+		return BA_EXIT_ROLLEDBACK;
+	if (outcome == BA_BIND_UNSAFE)
+		return BA_EXIT_UNSAFE;
+	return r == -ENOENT ? BA_EXIT_NOMATCH : (int)exit_status_from_errno(r);
+}

@@ -30,10 +30,27 @@ int cli_module_tree_option(struct ba_ctx *ctx, int c, const char *arg);
 /* 0 if c was a common option (--plugin-dir, --add-plugin-dir, -q, --config), -1 otherwise. */
 int cli_common_option(struct ba_ctx *ctx, int c, const char *arg);
 
+/* A duration in seconds as busalias.conf's lock_timeout takes it: plain decimal, at most a year. */
+bool cli_valid_seconds(const char *s);
+/* A name that can be one path component: 1 to max_len bytes, no '/', space or control byte, not . or .. */
+bool cli_valid_name(const char *s, size_t max_len);
+/* busalias(1)'s exit status of a bind, restore or applied override that returned r, left at outcome. */
+int cli_bind_exit_status(int r, enum ba_bind_outcome outcome);
+
 /* Commands written against the public API only; ctx carries the configuration file and -q. */
 int cmd_gen(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_match(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_status(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_plugins(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_bind(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_restore(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_list_overrides(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_udev_apply(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_apply_overrides(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_import_driverctl(int argc, char **argv, struct ba_ctx *ctx);
+
+struct device_command;
+/* bind (or restore) the devices argv names after the options, as command dc (cmd-bind.c).  An exit status. */
+int cli_bind_or_restore(const struct device_command *dc, bool bind, int argc, char **argv, struct ba_ctx *ctx);
 
 #endif

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* busalias bind: move devices to a VFIO (or --driver) driver, all or nothing; and restore's half. */
+/* busalias bind: move devices to a VFIO (or --driver) driver, all or nothing; and restore's half.  On
+ * libbusalias's public API: ba_devices_bind() and ba_devices_restore(). */
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "cmd-device.h"
+#include "cli.h"
+#include "cmd-device-options.h"
 
 static const struct device_command bind_command = {
 	.name = "bind",
@@ -29,64 +32,91 @@ static const struct device_command bind_command = {
 		"group persist overrides-dir no-iommu-check",
 };
 
-int bind_or_restore(const struct device_command *dc, bool bind, int argc, char **argv, struct ba_config *cfg)
+/* The devices a run moves: each DEV, or with --group each DEV's group.  0, or an exit status. */
+static int devices_of(struct ba_ctx *ctx, const struct device_args *a, char **args, size_t n,
+		      struct ba_device ***out, size_t *nd)
 {
-	struct bind_args a;
-	struct plugin_set set = { .lazy = true };  /* only the plugins that bind a bus */
-	struct ba_device dev;
-	struct sysfs sys;
-	int lock = -1, r = device_command_parse(dc, argc, argv, cfg, &a);
+	struct ba_device **given = calloc(n, sizeof(*given));
+	int ret = BA_EXIT_OK, r;
+
+	*out = NULL;
+	*nd = 0;
+	if (!given)
+		return BA_EXIT_FAILURE;
+	for (size_t i = 0; i < n && ret == BA_EXIT_OK; i++) {
+		r = ba_device_new(ctx, args[i], &given[i]);
+		if (r < 0)
+			ret = exit_status_from_errno(r);
+		else if (ba_device_get_via(given[i]))
+			cli_log(ctx, LOG_INFO, "%s is bound through its physical node %s:%s", ba_device_get_via(given[i]),
+				ba_device_get_bus(given[i]), ba_device_get_name(given[i]));
+	}
+	if (ret != BA_EXIT_OK || !a->group) {
+		*out = given;
+		*nd = n;
+		return ret;
+	}
+	/* The group's members replace each DEV (which is among them); ba_devices_bind() drops repeats. */
+	for (size_t i = 0; i < n && ret == BA_EXIT_OK; i++) {
+		struct ba_device **members, **v;
+		size_t nm;
+
+		if (ba_device_get_group_devices(given[i], &members, &nm) < 0) {
+			ret = BA_EXIT_USAGE;
+			break;
+		}
+		v = realloc(*out, (*nd + nm) * sizeof(**out));
+		if (!v) {
+			for (size_t k = 0; k < nm; k++)
+				ba_device_unref(members[k]);
+			free(members);
+			ret = BA_EXIT_FAILURE;
+			break;
+		}
+		*out = v;
+		memcpy(*out + *nd, members, nm * sizeof(*members));
+		*nd += nm;
+		free(members);
+	}
+	for (size_t i = 0; i < n; i++)
+		ba_device_unref(given[i]);
+	free(given);
+	return ret;
+}
+
+int cli_bind_or_restore(const struct device_command *dc, bool bind, int argc, char **argv, struct ba_ctx *ctx)
+{
+	struct device_args a;
+	struct ba_device **devs = NULL;
+	enum ba_bind_outcome outcome = BA_BIND_UNCHANGED;
+	unsigned flags = 0;
+	size_t nd = 0;
+	int r = device_options_parse(dc, argc, argv, ctx, &a);
 
 	if (r >= 0)
 		return r;
-	/* Several devices, groups, persistence: all or nothing over the set (multibind.c). */
-	if (optind + 1 != argc || a.x.group || a.x.persist)
-		return bind_many(bind, &a.x, &a.o, argv + optind, argc - optind, cfg);
-	sysfs_init_config(&sys, cfg, a.o.dry_run);
-	if (load_plugins(&set, cfg) < 0)
+	if (optind >= argc) {
+		cli_err(ctx, "%s: give at least one DEV", dc->name);
 		return BA_EXIT_USAGE;
-	plugin_set_load_buses(&set);
-	r = device_resolve(&set, &sys, argv[optind], &dev);
-	if (r < 0) {
-		plugin_set_free(&set);
-		return exit_status_from_errno(r);
 	}
-	if (dev.via_plugin)
-		ba_info("%s:%s is bound through its physical node %s:%s", dev.via_plugin->name, dev.via_name, dev.bus,
-			dev.name);
-	/* A dry run changes nothing, so it need not wait for anyone. */
-	if (!a.o.dry_run) {
-		lock = device_lock(cfg->lock_dir, dev.bus, dev.name, cfg->lock_timeout);
-		if (lock == -ETIMEDOUT) {
-			_cleanup_free_ char *path = device_lock_path(cfg->lock_dir, dev.bus, dev.name);
-			ba_err("%s:%s: another process still holds %s after %g s (--lock-timeout); nothing was changed",
-			       dev.bus, dev.name, path, cfg->lock_timeout);
-			plugin_set_free(&set);
-			return BA_EXIT_FAILURE;
-		}
-		if (lock < 0 && (lock == -EACCES || lock == -EPERM || lock == -EROFS) && geteuid() != 0) {
-			ba_err("%s needs root: moving a device between drivers writes to sysfs (%s: %s)",
-			       bind ? "bind" : "restore", cfg->lock_dir, strerror(-lock));
-			plugin_set_free(&set);
-			return BA_EXIT_FAILURE;
-		}
-		if (lock < 0) {
-			ba_err("%s: cannot take the lock for %s:%s: %s", cfg->lock_dir, dev.bus, dev.name,
-			       strerror(-lock));
-			plugin_set_free(&set);
-			return BA_EXIT_FAILURE;
-		}
+	if (ba_ctx_load_plugins(ctx) < 0)
+		return BA_EXIT_USAGE;
+	r = devices_of(ctx, &a, argv + optind, (size_t)(argc - optind), &devs, &nd);
+	if (r == BA_EXIT_OK) {
+		flags = (a.dry_run ? BA_BIND_DRY_RUN : 0) | (a.force ? BA_BIND_FORCE : 0) |
+			(a.no_load ? BA_BIND_NO_LOAD : 0) | (a.no_iommu_check ? BA_BIND_NO_IOMMU_CHECK : 0) |
+			(a.persist ? BA_BIND_PERSIST : 0);
+		r = bind ? ba_devices_bind(ctx, devs, nd, a.driver, flags, &outcome)
+			 : ba_devices_restore(ctx, devs, nd, flags, &outcome);
+		r = cli_bind_exit_status(r, outcome);
 	}
-	r = bind ? bind_device(cfg, &sys, &dev, &a.o) : restore_device(cfg, &sys, &dev, a.o.dry_run);
-	if (!bind && r == BA_EXIT_OK)
-		persist_warn_kept(cfg, &dev);
-	if (lock >= 0)
-		close(lock);
-	plugin_set_free(&set);
+	for (size_t i = 0; i < nd; i++)
+		ba_device_unref(devs[i]);
+	free(devs);
 	return r;
 }
 
-int cmd_bind(int argc, char **argv, struct ba_config *cfg)
+int cmd_bind(int argc, char **argv, struct ba_ctx *ctx)
 {
-	return bind_or_restore(&bind_command, true, argc, argv, cfg);
+	return cli_bind_or_restore(&bind_command, true, argc, argv, ctx);
 }

@@ -6,7 +6,10 @@
 #ifndef BUSALIAS_CMD_DEVICE_OPTIONS_H
 #define BUSALIAS_CMD_DEVICE_OPTIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include <busalias/busalias.h>
 
 #include "cmdline-ids.h"
 
@@ -56,5 +59,21 @@ extern const struct option device_long_options[];
 
 /* 0 if dc accepts option c (a getopt value); -1 with msg set to the error ("match: unknown option --json"). */
 int device_option_check(const struct device_command *dc, int c, char *msg, size_t len);
+
+/* What a device command was asked; the settings among its options are applied to the context. */
+struct device_args {
+	bool all, json, dry_run, force, no_load, group, persist, no_iommu_check;
+	bool long_view, overridden;  /* status */
+	const char *device, *driver, *bus, *class, *pci_ids;
+};
+
+/*
+ * Parse argv for command dc (one table, device_long_options; each command accepts what dc->allowed
+ * lists): the settings (--prefix, --alias-file, --sysfs-root, --lock-dir, --lock-timeout, --modprobe,
+ * --overrides-dir, -b/-k/-m/--module-root, the common options) go to ctx, checked as busalias(1) says;
+ * the rest into *a.  -1 to go on (optind at the first argument), or an exit status (--help: 0).
+ */
+int device_options_parse(const struct device_command *dc, int argc, char **argv, struct ba_ctx *ctx,
+			 struct device_args *a);
 
 #endif

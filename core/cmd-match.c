@@ -19,79 +19,8 @@ static const struct device_command match_command = {
 		"all device alias-file basedir kernel module-root prefix sysfs-root",
 };
 
-struct match_args {
-	bool all;
-	const char *device;
-	/* Applied to the context once every option is read: the last one wins, and a bad one is said as
-	 * the other device commands say it. */
-	const char *prefix, *alias_file, *sysfs_root;
-};
-
-/* Parse argv; returns -1 to go on, or an exit status. */
-static int parse(int argc, char **argv, struct ba_ctx *ctx, struct match_args *a)
-{
-	const char *prefix, *sysfs_root;
-	int c, idx;
-
-	memset(a, 0, sizeof(*a));
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "b:k:m:qh", device_long_options, &idx)) != -1) {
-		char msg[128];
-		if (device_option_check(&match_command, c, msg, sizeof(msg)) < 0) {
-			cli_err(ctx, "%s", msg);
-			return BA_EXIT_USAGE;
-		}
-		switch (c) {
-		case OPT_PREFIX:
-			a->prefix = optarg;
-			break;
-		case OPT_ALL:
-			a->all = true;
-			break;
-		case OPT_DEVICE:
-			a->device = optarg;
-			break;
-		case OPT_ALIAS_FILE:
-			a->alias_file = optarg;
-			break;
-		case OPT_SYSFS_ROOT:
-			a->sysfs_root = optarg;
-			break;
-		case 'h':
-			printf("Usage: busalias %s %s\n%s" COMMON_OPTIONS_HELP, match_command.name, match_command.synopsis,
-			       match_command.help);
-			return BA_EXIT_OK;
-		default: {
-			int t = cli_module_tree_option(ctx, c, optarg);
-			if (t < 0)
-				return BA_EXIT_USAGE;
-			if (t > 0 || cli_common_option(ctx, c, optarg) == 0)
-				break;
-			fprintf(stderr, "Usage: busalias %s %s\n", match_command.name, match_command.synopsis);
-			return BA_EXIT_USAGE;
-		}
-		}
-	}
-	/* The configuration file's values are checked too, as by the core's commands. */
-	prefix = a->prefix ? a->prefix : ba_ctx_get_option(ctx, "prefix");
-	if (prefix && strpbrk(prefix, "/\n*?[")) {
-		cli_err(ctx, "--prefix: invalid prefix '%s'", prefix);
-		return BA_EXIT_USAGE;
-	}
-	sysfs_root = a->sysfs_root ? a->sysfs_root : ba_ctx_get_option(ctx, "sysfs_root");
-	if (sysfs_root && sysfs_root[0] != '/') {
-		cli_err(ctx, "--sysfs-root must be an absolute path");
-		return BA_EXIT_USAGE;
-	}
-	if ((a->prefix && ba_ctx_set_option(ctx, "prefix", a->prefix) < 0) ||
-	    (a->alias_file && ba_ctx_set_option(ctx, "alias_file", a->alias_file) < 0) ||
-	    (a->sysfs_root && ba_ctx_set_option(ctx, "sysfs_root", a->sysfs_root) < 0))
-		return BA_EXIT_USAGE;
-	return -1;
-}
-
 /* PREFIX+MODALIAS of the device a->device names, or of the MODALIAS argument: what is matched. */
-static int match_alias(struct ba_ctx *ctx, const struct match_args *a, const char *modalias, char **alias)
+static int match_alias(struct ba_ctx *ctx, const struct device_args *a, const char *modalias, char **alias)
 {
 	struct ba_device *dev;
 	const char *prefix;
@@ -126,11 +55,11 @@ static int match_alias(struct ba_ctx *ctx, const struct match_args *a, const cha
 
 int cmd_match(int argc, char **argv, struct ba_ctx *ctx)
 {
-	struct match_args a;
+	struct device_args a;
 	struct ba_aliasdb *db = NULL;
 	struct ba_match_list *list = NULL;
 	char *alias = NULL;
-	int r = parse(argc, argv, ctx, &a);
+	int r = device_options_parse(&match_command, argc, argv, ctx, &a);
 
 	if (r >= 0)
 		return r;

@@ -1,37 +1,23 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * busalias list-overrides, udev-apply, apply-overrides, import-driverctl: the persisted overrides
- * (persist.c) listed, applied as a device appears (the udev rule) or at boot to devices already
- * bound (the systemd unit), and imported from driverctl.
+ * (ba_override_*(), busalias_override(3)) listed, applied as a device appears (the udev rule) or at
+ * boot to devices already bound (the systemd unit), and imported from driverctl.  On libbusalias's
+ * public API.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "admin.h"
-#include "cmdline.h"
+#include "cli.h"
+#include "cmd-device-options.h"
 
-enum {
-	OPT_OVERRIDES_DIR = 0x100,
-	OPT_SYSFS_ROOT,
-	OPT_LOCK_DIR,
-	OPT_MODPROBE,
-	OPT_DRY_RUN,
-	OPT_LOCK_TIMEOUT,
-};
-
-static const struct option options[] = {
-	{ "overrides-dir", required_argument, NULL, OPT_OVERRIDES_DIR },
-	{ "sysfs-root", required_argument, NULL, OPT_SYSFS_ROOT },
-	{ "lock-dir", required_argument, NULL, OPT_LOCK_DIR },
-	{ "modprobe", required_argument, NULL, OPT_MODPROBE },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
-	COMMON_OPTIONS,
-	{ NULL, 0, NULL, 0 },
-};
+/* driverctl's and busalias's word for "no driver at all". */
+#define NO_DRIVER "none"
 
 static const struct command {
 	const char *name, *synopsis, *help;
@@ -55,35 +41,49 @@ static const struct command {
 	"      --modprobe PATH    modprobe to run (default /sbin/modprobe)\n"                            \
 	"      --dry-run          print what would be done, change nothing\n"
 
-/* -1 to go on, or an exit status; *dry_run set by --dry-run. */
-static int parse(const struct command *c, int argc, char **argv, struct ba_config *cfg, bool *dry_run)
+/* -1 to go on, or an exit status; *dry_run set by --dry-run.  The device commands' option table. */
+static int parse(const struct command *c, int argc, char **argv, struct ba_ctx *ctx, bool *dry_run)
 {
+	static const struct {
+		int opt;
+		const char *key;
+	} paths[] = { { OPT_OVERRIDES_DIR, "overrides_dir" },
+		      { OPT_SYSFS_ROOT, "sysfs_root" },
+		      { OPT_LOCK_DIR, "lock_dir" },
+		      { OPT_MODPROBE, "modprobe" } };
+	const struct device_command dc = { .name = c->name,
+					   .allowed = "overrides-dir sysfs-root lock-dir modprobe dry-run lock-timeout" };
 	int opt;
 
 	*dry_run = false;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
-		switch (opt) {
-		case OPT_OVERRIDES_DIR:
-		case OPT_SYSFS_ROOT:
-		case OPT_LOCK_DIR:
-		case OPT_MODPROBE:
+	while ((opt = getopt_long(argc, argv, "qh", device_long_options, NULL)) != -1) {
+		char msg[128];
+		const char *key = NULL;
+
+		if (device_option_check(&dc, opt, msg, sizeof(msg)) < 0) {
+			cli_err(ctx, "%s", msg);
+			return BA_EXIT_USAGE;
+		}
+		for (size_t i = 0; i < CLI_ARRAY_SIZE(paths); i++)
+			if (paths[i].opt == opt)
+				key = paths[i].key;
+		if (key) {
 			if (optarg[0] != '/') {
-				ba_err("%s: expected an absolute path, got '%s'", c->name, optarg);
+				cli_err(ctx, "%s: expected an absolute path, got '%s'", c->name, optarg);
 				return BA_EXIT_USAGE;
 			}
-			config_set(opt == OPT_OVERRIDES_DIR ? &cfg->overrides_dir
-				   : opt == OPT_SYSFS_ROOT  ? &cfg->sysfs_root
-				   : opt == OPT_LOCK_DIR    ? &cfg->lock_dir
-							    : &cfg->modprobe,
-				   optarg);
-			break;
+			if (ba_ctx_set_option(ctx, key, optarg) < 0)
+				return BA_EXIT_USAGE;
+			continue;
+		}
+		switch (opt) {
 		case OPT_DRY_RUN:
 			*dry_run = true;
 			break;
 		case OPT_LOCK_TIMEOUT:
-			if (parse_seconds(optarg, &cfg->lock_timeout) < 0) {
-				ba_err("--lock-timeout: expected seconds (0 or more), got '%s'", optarg);
+			if (!cli_valid_seconds(optarg) || ba_ctx_set_option(ctx, "lock_timeout", optarg) < 0) {
+				cli_err(ctx, "--lock-timeout: expected seconds (0 or more), got '%s'", optarg);
 				return BA_EXIT_USAGE;
 			}
 			break;
@@ -91,7 +91,7 @@ static int parse(const struct command *c, int argc, char **argv, struct ba_confi
 			printf("Usage: busalias %s %s\n%s\n" OPTIONS_HELP COMMON_OPTIONS_HELP, c->name, c->synopsis, c->help);
 			return BA_EXIT_OK;
 		default:
-			if (common_option(opt, optarg, cfg) == 0)
+			if (cli_common_option(ctx, opt, optarg) == 0)
 				break;
 			fprintf(stderr, "Usage: busalias %s %s\n", c->name, c->synopsis);
 			return BA_EXIT_USAGE;
@@ -106,47 +106,15 @@ static int parse(const struct command *c, int argc, char **argv, struct ba_confi
 
 static const struct command *command(const char *name)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+	for (size_t i = 0; i < CLI_ARRAY_SIZE(commands); i++)
 		if (!strcmp(commands[i].name, name))
 			return &commands[i];
 	return &commands[0];
 }
 
-/* The persisted files of the directory, in name order (temporary and hidden files left out). */
-static size_t list_dir(const char *dir, char ***out, int *err)
+static int cmp_name(const void *a, const void *b)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **v = NULL;
-	size_t n = 0;
-
-	*err = 0;
-	if (!d) {
-		*err = -errno;
-		*out = NULL;
-		return 0;
-	}
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.') {
-			v = xrealloc(v, (n + 1) * sizeof(*v));
-			v[n++] = xstrdup(de->d_name);
-		}
-	closedir(d);
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_strp);
-	*out = v;
-	return n;
-}
-
-/* A file name as it may appear in a one-line message: control characters shown as '?'. */
-static char *printable(const char *dir, const char *name)
-{
-	char *s = xasprintf("%s/%s", dir, name);
-
-	for (char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	return s;
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static void free_list(char **v, size_t n)
@@ -156,25 +124,47 @@ static void free_list(char **v, size_t n)
 	free(v);
 }
 
-/* Apply p to dev, as bind does, under dev's lock.  A ba_exit status. */
-static int apply(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,
-		 const struct persisted *p, bool dry_run, const char *cmd)
+/* The files of the directory, in name order (temporary and hidden files left out); 0 or -errno. */
+static int list_dir(const char *dir, char ***out, size_t *n)
 {
-	struct bind_opts o = {
-		.driver = p->module[0] ? p->module : p->driver,
-		.dry_run = dry_run,
-		/* Checked when the override was made; at boot the answer is the same or the admin's to give. */
-		.no_iommu_check = true,
-	};
-	int lock = -1, r;
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **v = NULL, **w;
 
-	if (!dry_run && (lock = admin_lock(cfg, dev, cmd)) < 0)
-		return BA_EXIT_FAILURE;
-	ba_info("%s: applying the persisted override (driver %s)", p->device, p->driver);
-	r = bind_device(cfg, sys, dev, &o);
-	if (lock >= 0)
-		close(lock);
-	return r;
+	*out = NULL;
+	*n = 0;
+	if (!d)
+		return -errno;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.') {
+			w = realloc(v, (*n + 1) * sizeof(*v));
+			if (!w || !(w[*n] = strdup(de->d_name))) {
+				free_list(w ? w : v, *n);
+				closedir(d);
+				return -ENOMEM;
+			}
+			v = w;
+			(*n)++;
+		}
+	closedir(d);
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), cmp_name);
+	*out = v;
+	return 0;
+}
+
+/* A file name as it may appear in a one-line message: control characters shown as '?'. */
+static void say_bad_name(struct ba_ctx *ctx, const char *dir, const char *name, const char *what)
+{
+	char *s;
+
+	if (asprintf(&s, "%s/%s", dir, name) < 0)
+		return;
+	for (char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	cli_err(ctx, "%s: %s, ignored", s, what);
+	free(s);
 }
 
 static int worse(int a, int b)
@@ -184,287 +174,245 @@ static int worse(int a, int b)
 	return rank[b] > rank[a] ? b : a;
 }
 
-int cmd_list_overrides(int argc, char **argv, struct ba_config *cfg)
+/* The overrides directory's files: 1 and *names (possibly none) to go on, or an exit status. */
+static int override_names(struct ba_ctx *ctx, char ***names, size_t *n)
 {
-	const struct command *c = command("list-overrides");
-	struct sysfs sys;
+	const char *dir = ba_ctx_get_option(ctx, "overrides_dir");
+	int r = list_dir(dir, names, n);
+
+	if (r == -ENOENT)
+		return BA_EXIT_OK;  /* nothing persisted yet */
+	if (r < 0) {
+		cli_err(ctx, "%s: %s", dir, strerror(-r));
+		return BA_EXIT_FAILURE;
+	}
+	return -1;
+}
+
+/* The stored override of the file name, checked; NULL after saying why not. */
+static struct ba_override *load_named(struct ba_ctx *ctx, const char *name)
+{
+	struct ba_override *ov;
+
+	if (!strchr(name, ':') || !cli_valid_name(name, 255)) {
+		say_bad_name(ctx, ba_ctx_get_option(ctx, "overrides_dir"), name, "not named BUS:DEVICE");
+		return NULL;
+	}
+	return ba_override_load(ctx, name, &ov) < 0 ? NULL : ov;
+}
+
+int cmd_list_overrides(int argc, char **argv, struct ba_ctx *ctx)
+{
+	static const char *const states[] = {
+		[BA_OVERRIDE_ABSENT] = "absent", [BA_OVERRIDE_PENDING] = "pending", [BA_OVERRIDE_APPLIED] = "applied"
+	};
 	char **names;
 	bool dry_run;
-	int r = parse(c, argc, argv, cfg, &dry_run), err, ret = BA_EXIT_OK;
+	int r = parse(command("list-overrides"), argc, argv, ctx, &dry_run), ret = BA_EXIT_OK;
 	size_t n;
 
 	if (r >= 0)
 		return r;
-	sysfs_init_config(&sys, cfg, true);
-	n = list_dir(cfg->overrides_dir, &names, &err);
-	if (err == -ENOENT)
-		return BA_EXIT_OK;  /* nothing persisted yet */
-	if (err < 0) {
-		ba_err("%s: %s", cfg->overrides_dir, strerror(-err));
-		return BA_EXIT_FAILURE;
-	}
+	r = override_names(ctx, &names, &n);
+	if (r >= 0)
+		return r;
 	for (size_t i = 0; i < n; i++) {
-		_cleanup_free_ char *path = xasprintf("%s/%s", cfg->overrides_dir, names[i]);
-		struct persisted p;
-		char *colon = strchr(names[i], ':'), drv[256] = "";
-		const char *state;
+		struct ba_override *ov = load_named(ctx, names[i]);
+		const char *module;
 
-		if (!colon || !valid_name(names[i], 255)) {
-			_cleanup_free_ char *shown = printable(cfg->overrides_dir, names[i]);
-			ba_err("%s: not named BUS:DEVICE, ignored", shown);
+		if (!ov) {
 			ret = BA_EXIT_PARTIAL;
 			continue;
 		}
-		if (persist_load(path, &p) < 0) {
-			ret = BA_EXIT_PARTIAL;
-			continue;
-		}
-		*colon = '\0';
-		_cleanup_free_ char *dev = xasprintf("bus/%s/devices/%s", names[i], colon + 1);
-		_cleanup_free_ char *link = xasprintf("%s/driver", dev);
-		*colon = ':';
-		if (!sysfs_exists(&sys, dev))
-			state = "absent";
-		else if (sysfs_link_name(&sys, link, drv, sizeof(drv)) < 0)
-			state = !strcmp(p.driver, BA_NO_DRIVER) ? "applied" : "pending";
-		else
-			state = !strcmp(drv, p.driver) ? "applied" : "pending";
-		printf("%s driver=%s module=%s %s\n", p.device, p.driver, p.module[0] ? p.module : "-", state);
+		module = ba_override_get_module(ov);
+		printf("%s driver=%s module=%s %s\n", ba_override_get_device(ov), ba_override_get_driver(ov),
+		       module[0] ? module : "-", states[ba_override_get_state(ov)]);
+		ba_override_unref(ov);
 	}
 	free_list(names, n);
 	return ret;
 }
 
-/*
- * The first thing udev-apply does, before loading plugins or modules (slow, and slower in a VM): an
- * unbound device with a persisted override gets its driver_override at once.  udev handles events
- * in parallel, so another device's event may load this device's host driver any moment now; with
- * the override written, that driver cannot take it.  Sets *rel (the device's path) when it wrote.
- */
-static bool claim_early(const struct ba_config *cfg, const struct sysfs *sys, const char *arg, char *rel,
-			size_t len)
+/* Apply ov to the device it names (resolved in ctx).  An exit status. */
+static int apply(struct ba_ctx *ctx, struct ba_override *ov, struct ba_device *dev, bool dry_run)
 {
-	char bus[256], ovr[256], drv[256];
-	const char *r = arg, *name;
-	size_t n = strlen(sys->root);
-	struct persisted p;
-	struct strbuf quiet = { 0 };
-	_cleanup_free_ char *sub = NULL, *path = NULL, *link = NULL, *op = NULL;
-	int found;
+	enum ba_bind_outcome outcome = BA_BIND_UNCHANGED;
+	int r = ba_override_apply(ov, dev, dry_run ? BA_BIND_DRY_RUN : 0, &outcome);
 
-	if (!strncmp(arg, sys->root, n) && arg[n] == '/')
-		r = arg + n + 1;
-	else if (!strncmp(arg, "/sys/", 5))
-		r = arg + 5;
-	else
-		return false;
-	if (sysfs_resolve(sys, r, rel, len) < 0)
-		return false;
-	sub = xasprintf("%s/subsystem", rel);
-	name = strrchr(rel, '/');
-	name = name ? name + 1 : rel;
-	if (sysfs_link_name(sys, sub, bus, sizeof(bus)) < 0 || !valid_name(bus, 64) || !valid_name(name, 255))
-		return false;
-	/* Messages about a bad file come once, from the full run below. */
-	ba_log_capture(&quiet);
-	path = persist_path(cfg, bus, name);
-	found = path ? persist_load(path, &p) : -EINVAL;
-	ba_log_capture(NULL);
-	strbuf_release(&quiet);
-	link = xasprintf("%s/driver", rel);
-	op = xasprintf("%s/driver_override", rel);
-	if (found < 0 || sysfs_link_name(sys, link, drv, sizeof(drv)) == 0 || sysfs_read(sys, op, ovr, sizeof(ovr)) < 0 ||
-	    (ovr[0] && strcmp(ovr, "(null)") != 0))
-		return false;
-	if (sysfs_write(sys, op, p.driver) < 0)
-		return false;
-	ba_info("%s:%s: driver_override %s written first, before any host driver can take the device", bus, name,
-		p.driver);
-	return true;
+	(void)ctx;
+	return cli_bind_exit_status(r, outcome);
 }
 
-int cmd_udev_apply(int argc, char **argv, struct ba_config *cfg)
+int cmd_udev_apply(int argc, char **argv, struct ba_ctx *ctx)
 {
-	const struct command *c = command("udev-apply");
-	struct plugin_set set = { 0 };
-	struct sysfs sys;
-	struct ba_device dev;
-	struct persisted p;
-	bool dry_run;
-	_cleanup_free_ char *arg = NULL, *path = NULL;
-	int r = parse(c, argc, argv, cfg, &dry_run);
+	struct ba_device *dev = NULL;
+	struct ba_override *ov = NULL;
+	char *arg = NULL, *device = NULL;
+	bool dry_run, early;
+	int r = parse(command("udev-apply"), argc, argv, ctx, &dry_run);
 
 	if (r >= 0)
 		return r;
-	sysfs_init_config(&sys, cfg, dry_run);
 	/* udev's $devpath is relative to /sys ("/devices/pci0000:00/..."). */
-	arg = !strncmp(argv[optind], "/devices/", 9) ? xasprintf("/sys%s", argv[optind]) : xstrdup(argv[optind]);
-	char claimed[1024];
-	bool early = !dry_run && claim_early(cfg, &sys, arg, claimed, sizeof(claimed));
-	if (load_plugins(&set, cfg) < 0)
-		return BA_EXIT_USAGE;
-	r = device_resolve(&set, &sys, arg, &dev);
-	if (r < 0) {
-		plugin_set_free(&set);
-		return exit_status_from_errno(r);
+	if ((!strncmp(argv[optind], "/devices/", 9) ? asprintf(&arg, "/sys%s", argv[optind])
+						     : asprintf(&arg, "%s", argv[optind])) < 0)
+		return BA_EXIT_FAILURE;
+	/* Before plugins or modprobe: a host driver loaded meanwhile for another device cannot take this one. */
+	early = !dry_run && ba_override_claim(ctx, arg) > 0;
+	if (ba_ctx_load_plugins(ctx) < 0) {
+		r = BA_EXIT_USAGE;
+		goto out;
 	}
-	path = persist_path(cfg, dev.bus, dev.name);
-	r = path ? persist_load(path, &p) : -EINVAL;
-	if (r == -ENOENT) {
+	r = ba_device_new(ctx, arg, &dev);
+	if (r < 0) {
+		r = exit_status_from_errno(r);
+		goto out;
+	}
+	if (asprintf(&device, "%s:%s", ba_device_get_bus(dev), ba_device_get_name(dev)) < 0) {
+		r = BA_EXIT_FAILURE;
+		goto out;
+	}
+	r = ba_override_load(ctx, device, &ov);
+	if (r < 0) {
 		/* No override for this device: the common case, said only with the rule's help. */
-		plugin_set_free(&set);
-		return BA_EXIT_OK;
+		r = r == -ENOENT ? BA_EXIT_OK : BA_EXIT_USAGE;
+		goto out;
 	}
-	if (r < 0) {
-		plugin_set_free(&set);
-		return BA_EXIT_USAGE;
-	}
-	r = apply(cfg, &sys, &dev, &p, dry_run, c->name);
-	if (early && r != BA_EXIT_OK) {
-		/* The rollback restored the early override: take it back too, so a host driver may have the device. */
-		_cleanup_free_ char *op = xasprintf("%s/driver_override", claimed);
-		_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev.bus);
-		ba_info("%s:%s: clearing the override written first, as the override could not be applied", dev.bus,
-			dev.name);
-		if (sysfs_write(&sys, op, "\n") == 0)
-			sysfs_write(&sys, probe, dev.name);
-	}
-	plugin_set_free(&set);
+	r = apply(ctx, ov, dev, dry_run);
+	/* The rollback restored the early override: take it back too, so a host driver may have the device. */
+	if (early && r != BA_EXIT_OK)
+		ba_override_unclaim(dev);
+out:
+	ba_override_unref(ov);
+	ba_device_unref(dev);
+	free(device);
+	free(arg);
 	return r;
 }
 
-int cmd_apply_overrides(int argc, char **argv, struct ba_config *cfg)
+int cmd_apply_overrides(int argc, char **argv, struct ba_ctx *ctx)
 {
-	const struct command *c = command("apply-overrides");
-	struct plugin_set set = { 0 };
-	struct sysfs sys;
 	char **names;
 	bool dry_run;
-	int r = parse(c, argc, argv, cfg, &dry_run), err, ret = BA_EXIT_OK;
+	int r = parse(command("apply-overrides"), argc, argv, ctx, &dry_run), ret = BA_EXIT_OK;
 	size_t n;
 
 	if (r >= 0)
 		return r;
-	sysfs_init_config(&sys, cfg, dry_run);
-	n = list_dir(cfg->overrides_dir, &names, &err);
-	if (err == -ENOENT)
-		return BA_EXIT_OK;
-	if (err < 0) {
-		ba_err("%s: %s", cfg->overrides_dir, strerror(-err));
-		return BA_EXIT_FAILURE;
-	}
-	if (load_plugins(&set, cfg) < 0) {
+	r = override_names(ctx, &names, &n);
+	if (r >= 0)
+		return r;
+	if (ba_ctx_load_plugins(ctx) < 0) {
 		free_list(names, n);
 		return BA_EXIT_USAGE;
 	}
 	for (size_t i = 0; i < n; i++) {
-		_cleanup_free_ char *path = xasprintf("%s/%s", cfg->overrides_dir, names[i]);
-		_cleanup_free_ char *bus = NULL;
-		struct persisted p;
-		struct ba_device dev;
-		char *colon = strchr(names[i], ':');
+		struct ba_override *ov = load_named(ctx, names[i]);
+		struct ba_device *dev;
 
-		if (!colon || !valid_name(names[i], 255)) {
-			_cleanup_free_ char *shown = printable(cfg->overrides_dir, names[i]);
-			ba_err("%s: not named BUS:DEVICE, ignored", shown);
+		if (!ov) {
 			ret = worse(ret, BA_EXIT_PARTIAL);
 			continue;
 		}
-		if (persist_load(path, &p) < 0) {
-			ret = worse(ret, BA_EXIT_PARTIAL);
-			continue;
-		}
-		bus = xasprintf("bus/%.*s/devices/%s", (int)(colon - names[i]), names[i], colon + 1);
-		if (!sysfs_exists(&sys, bus)) {
-			ba_info("%s: no such device now; its override waits for it (udev)", names[i]);
-			continue;
-		}
-		r = device_resolve(&set, &sys, names[i], &dev);
-		if (r < 0) {
+		if (ba_override_get_state(ov) == BA_OVERRIDE_ABSENT) {
+			cli_log(ctx, LOG_INFO, "%s: no such device now; its override waits for it (udev)", names[i]);
+		} else if ((r = ba_device_new(ctx, names[i], &dev)) < 0) {
 			ret = worse(ret, exit_status_from_errno(r));
-			continue;
+		} else {
+			ret = worse(ret, apply(ctx, ov, dev, dry_run));
+			ba_device_unref(dev);
 		}
-		ret = worse(ret, apply(cfg, &sys, &dev, &p, dry_run, c->name));
+		ba_override_unref(ov);
 	}
 	free_list(names, n);
-	plugin_set_free(&set);
 	return ret;
 }
 
-int cmd_import_driverctl(int argc, char **argv, struct ba_config *cfg)
+/* driverctl's file (its name BUS-DEVICE, the driver's name inside) as an override; NULL after saying why not. */
+static struct ba_override *driverctl_override(struct ba_ctx *ctx, const char *dir, char *name)
 {
-	const struct command *c = command("import-driverctl");
+	char *dash = strchr(name, '-'), *path = NULL, *device = NULL, module[256] = "", text[4097];
+	struct ba_override *ov = NULL;
+	struct stat st;
+	FILE *f = NULL;
+	size_t len;
+
+	if (!dash || dash == name || !cli_valid_name(name, 255)) {
+		say_bad_name(ctx, dir, name, "not a driverctl override (BUS-DEVICE)");
+		return NULL;
+	}
+	*dash = '\0';
+	if (asprintf(&path, "%s/%s-%s", dir, name, dash + 1) < 0 || asprintf(&device, "%s:%s", name, dash + 1) < 0)
+		goto out;
+	if (strchr(name, ':') || !cli_valid_name(dash + 1, 255)) {
+		cli_err(ctx, "%s: not a driverctl override (BUS-DEVICE), ignored", path);
+		goto out;
+	}
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > 4096 || !(f = fopen(path, "re")) ||
+	    ((len = fread(text, 1, sizeof(text) - 1, f)), ferror(f))) {
+		cli_err(ctx, "%s: not a readable file of at most 4096 bytes, ignored", path);
+		goto out;
+	}
+	text[len] = '\0';
+	while (len && text[len - 1] == '\n')
+		text[--len] = '\0';
+	if (strchr(text, '\n') || !cli_valid_name(text, 255) || strchr(text, ':') ||
+	    text[0] == '-') {
+		cli_err(ctx, "%s:1: expected one driver name, ignored", path);
+		goto out;
+	}
+	if (strcmp(text, NO_DRIVER) != 0) {
+		/* modprobe treats - and _ alike; the module is the driver's name (vfio-pci: vfio_pci). */
+		memcpy(module, text, strlen(text) + 1);  /* a valid name: at most 255 bytes */
+		for (char *q = module; *q; q++)
+			if (*q == '-')
+				*q = '_';
+	}
+	ba_override_new(ctx, device, text, module, &ov);
+out:
+	if (f)
+		fclose(f);
+	free(device);
+	free(path);
+	return ov;
+}
+
+int cmd_import_driverctl(int argc, char **argv, struct ba_ctx *ctx)
+{
 	const char *dir;
 	char **names;
 	bool dry_run;
-	int r = parse(c, argc, argv, cfg, &dry_run), err, ret = BA_EXIT_OK;
+	int r = parse(command("import-driverctl"), argc, argv, ctx, &dry_run), ret = BA_EXIT_OK;
 	size_t n, imported = 0;
 
 	if (r >= 0)
 		return r;
 	dir = optind < argc ? argv[optind] : "/etc/driverctl.d";
-	n = list_dir(dir, &names, &err);
-	if (err < 0) {
-		ba_err("%s: %s", dir, strerror(-err));
+	r = list_dir(dir, &names, &n);
+	if (r < 0) {
+		cli_err(ctx, "%s: %s", dir, strerror(-r));
 		return BA_EXIT_FAILURE;
 	}
 	for (size_t i = 0; i < n; i++) {
-		_cleanup_free_ char *path = xasprintf("%s/%s", dir, names[i]);
-		_cleanup_free_ char *text = NULL, *ours = NULL;
-		char *dash = strchr(names[i], '-');
-		struct persisted p = { 0 }, have;
-		struct stat st;
+		struct ba_override *ov = driverctl_override(ctx, dir, names[i]), *have;
 
-		/* driverctl's names: BUS-DEVICE ("pci-0000:01:00.0"), the driver's name inside. */
-		if (!dash || dash == names[i] || !valid_name(names[i], 255)) {
-			_cleanup_free_ char *shown = printable(dir, names[i]);
-			ba_err("%s: not a driverctl override (BUS-DEVICE), ignored", shown);
+		if (!ov) {
 			ret = BA_EXIT_PARTIAL;
 			continue;
 		}
-		*dash = '\0';
-		snprintf(p.device, sizeof(p.device), "%s:%s", names[i], dash + 1);
-		if (strchr(names[i], ':') || !valid_name(dash + 1, 255)) {
-			ba_err("%s: not a driverctl override (BUS-DEVICE), ignored", path);
-			ret = BA_EXIT_PARTIAL;
-			continue;
-		}
-		if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > 4096 || read_text_file(path, &text) < 0) {
-			ba_err("%s: not a readable file of at most 4096 bytes, ignored", path);
-			ret = BA_EXIT_PARTIAL;
-			continue;
-		}
-		if (strchr(text, '\n') || !valid_name(text, 255) || strchr(text, ':') || text[0] == '-') {
-			ba_err("%s:1: expected one driver name, ignored", path);
-			ret = BA_EXIT_PARTIAL;
-			continue;
-		}
-		snprintf(p.driver, sizeof(p.driver), "%s", text);
-		if (strcmp(text, BA_NO_DRIVER) != 0) {
-			/* modprobe treats - and _ alike; the module is the driver's name (vfio-pci: vfio_pci). */
-			snprintf(p.module, sizeof(p.module), "%s", text);
-			for (char *q = p.module; *q; q++)
-				if (*q == '-')
-					*q = '_';
-		}
-		ours = persist_path(cfg, names[i], dash + 1);
-		if (!ours) {
-			ret = BA_EXIT_PARTIAL;
-			continue;
-		}
-		if (persist_load(ours, &have) == 0) {
-			if (strcmp(have.driver, p.driver) != 0)
-				ba_warn("%s: already persisted with driver %s; driverctl's %s not imported", p.device,
-					have.driver, p.driver);
-			continue;
-		}
-		if (persist_save(cfg, &p, dry_run) < 0) {
+		if (ba_override_load(ctx, ba_override_get_device(ov), &have) == 0) {
+			if (strcmp(ba_override_get_driver(have), ba_override_get_driver(ov)) != 0)
+				cli_warn(ctx, "%s: already persisted with driver %s; driverctl's %s not imported",
+					 ba_override_get_device(ov), ba_override_get_driver(have), ba_override_get_driver(ov));
+			ba_override_unref(have);
+		} else if (ba_override_store(ov, dry_run ? BA_BIND_DRY_RUN : 0) < 0) {
 			ret = BA_EXIT_FAILURE;
-			continue;
+		} else {
+			imported++;
 		}
-		imported++;
+		ba_override_unref(ov);
 	}
 	free_list(names, n);
-	ba_info("%zu override%s imported from %s", imported, imported == 1 ? "" : "s", dir);
+	cli_log(ctx, LOG_INFO, "%zu override%s imported from %s", imported, imported == 1 ? "" : "s", dir);
 	return ret;
 }

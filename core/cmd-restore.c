@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* busalias restore: clear driver_override and give devices back to their default driver. */
-#include "cmd-device.h"
+/* busalias restore: clear driver_override and give devices back to their default driver (public API). */
+#include "cli.h"
+#include "cmd-device-options.h"
 
 static const struct device_command restore_command = {
 	.name = "restore",
@@ -16,7 +17,7 @@ static const struct device_command restore_command = {
 		"dry-run lock-dir lock-timeout sysfs-root group persist overrides-dir",
 };
 
-int cmd_restore(int argc, char **argv, struct ba_config *cfg)
+int cmd_restore(int argc, char **argv, struct ba_ctx *ctx)
 {
-	return bind_or_restore(&restore_command, false, argc, argv, cfg);
+	return cli_bind_or_restore(&restore_command, false, argc, argv, ctx);
 }

@@ -9,8 +9,12 @@
 
 void config_set(char **field, const char *value)
 {
+	/* Copied before the old value is freed: value may be it (ba_ctx_set_option(ctx, key,
+	 * ba_ctx_get_option(ctx, key))). */
+	char *copy = value ? xstrdup(value) : NULL;
+
 	free(*field);
-	*field = value ? xstrdup(value) : NULL;
+	*field = copy;
 }
 
 void config_add_plugin_dir(struct ba_config *c, const char *dir)

@@ -107,6 +107,7 @@ static char **string_option(struct ba_config *c, const char *key, bool *optional
 		{ "modprobe", offsetof(struct ba_config, modprobe), false },
 		{ "prefix", offsetof(struct ba_config, prefix), true },
 		{ "pci_ids", offsetof(struct ba_config, pci_ids), true },
+		{ "overrides_dir", offsetof(struct ba_config, overrides_dir), false },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
@@ -149,8 +150,8 @@ BA_EXPORT int ba_ctx_set_option(struct ba_ctx *ctx, const char *key, const char 
 		ba_err("%s: a value is required", key);
 		return -EINVAL;
 	}
-	if (value && !strcmp(key, "sysfs_root") && value[0] != '/') {
-		ba_err("sysfs_root must be an absolute path");
+	if (value && (!strcmp(key, "sysfs_root") || !strcmp(key, "overrides_dir")) && value[0] != '/') {
+		ba_err("%s must be an absolute path", key);
 		return -EINVAL;
 	}
 	if (value && !strcmp(key, "prefix") && strpbrk(value, "/\n*?[")) {
@@ -234,7 +235,7 @@ BA_EXPORT void ba_ctx_log(struct ba_ctx *ctx, int priority, const char *message)
 	ba_log_printf(priority, "%s", message);
 }
 
-/* ---- LIBBUSALIAS_2: every plugin, what each declares, the plugins.index ---- */
+/* ---- LIBBUSALIAS_1.1: every plugin, what each declares, the plugins.index ---- */
 
 BA_EXPORT int ba_ctx_load_all_plugins(struct ba_ctx *ctx)
 {

@@ -233,7 +233,7 @@ BA_EXPORT const char *ba_device_status_get_group_member(const struct ba_device_s
 	return st->members[i].name;
 }
 
-/* ---- LIBBUSALIAS_2: PCI identity, the members that keep a group from VFIO ---- */
+/* ---- LIBBUSALIAS_1.1: PCI identity, the members that keep a group from VFIO ---- */
 
 BA_EXPORT int ba_device_get_pci_class(const struct ba_device *dev)
 {
@@ -298,54 +298,93 @@ static int from_exit_status(int status, enum ba_bind_outcome *outcome)
 	return -EIO;
 }
 
-/* plan: a dry run recorded into it instead of printed. */
-static int bind_or_restore(struct ba_device *dev, bool bind, const char *driver, unsigned flags,
-			   enum ba_bind_outcome *outcome, struct plan *plan)
+#define BIND_FLAGS (BA_BIND_DRY_RUN | BA_BIND_FORCE | BA_BIND_NO_LOAD | BA_BIND_NO_IOMMU_CHECK | BA_BIND_PERSIST)
+
+/* devs[0..n) of ctx, all or nothing.  plan: a dry run recorded into it instead of printed. */
+static int bind_or_restore(struct ba_ctx *ctx, struct ba_device *const *devs, size_t n, bool bind,
+			   const char *driver, unsigned flags, enum ba_bind_outcome *outcome, struct plan *plan)
 {
-	CTX_LOG_SCOPE(dev->ctx);
-	const struct ba_config *cfg = &dev->ctx->cfg;
-	struct bind_opts o = { .driver = driver, .dry_run = flags & BA_BIND_DRY_RUN, .force = flags & BA_BIND_FORCE,
-			       .no_load = flags & BA_BIND_NO_LOAD };
+	CTX_LOG_SCOPE(ctx);
+	const struct ba_config *cfg = &ctx->cfg;
+	struct bind_opts o = { .driver = driver,
+			       .dry_run = flags & BA_BIND_DRY_RUN,
+			       .force = flags & BA_BIND_FORCE,
+			       .no_load = flags & BA_BIND_NO_LOAD,
+			       .no_iommu_check = flags & BA_BIND_NO_IOMMU_CHECK };
+	struct bind_devices_result res;
 	struct sysfs sys;
-	int lock = -1, status;
+	int status, r;
 
 	if (outcome)
 		*outcome = BA_BIND_UNCHANGED;
-	if (flags & ~(unsigned)(BA_BIND_DRY_RUN | BA_BIND_FORCE | BA_BIND_NO_LOAD))
+	if ((flags & ~(unsigned)BIND_FLAGS) || !n || !devs)
 		return -EINVAL;
+	for (size_t i = 0; i < n; i++)
+		if (!devs[i] || devs[i]->ctx != ctx)
+			return -EINVAL;
 	sysfs_init_config(&sys, cfg, o.dry_run);
 	sys.plan = plan;
-	/* A dry run changes nothing, so it need not wait for anyone. */
-	if (!o.dry_run) {
-		lock = device_lock(cfg->lock_dir, dev->bus, dev->name, cfg->lock_timeout);
-		if (lock == -ETIMEDOUT) {
-			_cleanup_free_ char *path = device_lock_path(cfg->lock_dir, dev->bus, dev->name);
-			ba_err("%s:%s: another process still holds %s after %g s (--lock-timeout); nothing was changed",
-			       dev->bus, dev->name, path, cfg->lock_timeout);
-			return -ETIMEDOUT;
-		}
-		if (lock < 0) {
-			ba_err("%s: cannot take the lock for %s:%s: %s", cfg->lock_dir, dev->bus, dev->name,
-			       strerror(-lock));
-			/* Its own code: an -ENOENT here (no lock directory) is not "no module matches". */
-			return -ENOLCK;
-		}
-	}
-	status = bind ? bind_device(cfg, &sys, dev, &o) : restore_device(cfg, &sys, dev, o.dry_run);
-	if (lock >= 0)
-		close(lock);
-	return from_exit_status(status, outcome);
+	status = bind_devices(cfg, &sys, devs, n, bind, &o, flags & BA_BIND_PERSIST, &res);
+	if (res.lock_error)
+		return res.lock_error;
+	r = from_exit_status(status, outcome);
+	/* Moved, but the override could not be stored or dropped. */
+	if (r < 0 && res.moved && outcome)
+		*outcome = BA_BIND_DONE;
+	return r;
 }
 
 BA_EXPORT int ba_device_bind(struct ba_device *dev, const char *driver, unsigned flags,
 			     enum ba_bind_outcome *outcome)
 {
-	return bind_or_restore(dev, true, driver, flags, outcome, NULL);
+	return bind_or_restore(dev->ctx, &dev, 1, true, driver, flags, outcome, NULL);
 }
 
 BA_EXPORT int ba_device_restore(struct ba_device *dev, unsigned flags, enum ba_bind_outcome *outcome)
 {
-	return bind_or_restore(dev, false, NULL, flags, outcome, NULL);
+	return bind_or_restore(dev->ctx, &dev, 1, false, NULL, flags, outcome, NULL);
+}
+
+BA_EXPORT int ba_devices_bind(struct ba_ctx *ctx, struct ba_device *const *devs, size_t n, const char *driver,
+			      unsigned flags, enum ba_bind_outcome *outcome)
+{
+	return bind_or_restore(ctx, devs, n, true, driver, flags, outcome, NULL);
+}
+
+BA_EXPORT int ba_devices_restore(struct ba_ctx *ctx, struct ba_device *const *devs, size_t n, unsigned flags,
+				 enum ba_bind_outcome *outcome)
+{
+	return bind_or_restore(ctx, devs, n, false, NULL, flags, outcome, NULL);
+}
+
+BA_EXPORT int ba_device_get_group_devices(struct ba_device *dev, struct ba_device ***devs, size_t *n)
+{
+	CTX_LOG_SCOPE(dev->ctx);
+	struct ba_device *found = NULL;
+	struct sysfs sys;
+	size_t count = 0;
+	int r;
+
+	*devs = NULL;
+	*n = 0;
+	r = ctx_bus_plugins(dev->ctx);
+	if (r < 0)
+		return r;
+	sysfs_init_config(&sys, &dev->ctx->cfg, false);
+	r = iommu_group_endpoints(&dev->ctx->plugins, &sys, dev, &found, &count);
+	if (r < 0) {
+		free(found);
+		return r;
+	}
+	*devs = xcalloc(count ? count : 1, sizeof(**devs));
+	for (size_t i = 0; i < count; i++) {
+		(*devs)[i] = xmalloc(sizeof(*found));
+		memcpy((*devs)[i], &found[i], sizeof(*found));
+		device_wrap(dev->ctx, (*devs)[i]);
+	}
+	free(found);
+	*n = count;
+	return 0;
 }
 
 /* ---- plans ---- */
@@ -362,7 +401,9 @@ static int plan_new(struct ba_device *dev, bool bind, const char *driver, unsign
 	*out = NULL;
 	if (!p)
 		return -ENOMEM;
-	r = bind_or_restore(dev, bind, driver, flags | BA_BIND_DRY_RUN, NULL, &p->plan);
+	/* A plan stores nothing: what --persist would write is not a step on the device. */
+	r = bind_or_restore(dev->ctx, &dev, 1, bind, driver, (flags & ~(unsigned)BA_BIND_PERSIST) | BA_BIND_DRY_RUN,
+			    NULL, &p->plan);
 	if (r < 0) {
 		ba_plan_unref(p);
 		return r;

@@ -3,7 +3,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "admin.h"
 #include "busalias.h"
 #include "cli.h"
 #include "cmdline.h"
@@ -32,19 +31,21 @@ static const struct command commands[] = {
 	  .summary = "print the module that best matches a modalias (or --device DEV)", .library_context = true,
 	  .run.on_ctx = cmd_match },
 	{ .name = "bind", .args = "DEV...", .summary = "move devices to a VFIO (or --driver) driver, all or nothing",
-	  .run.on_config = cmd_bind },
+	  .library_context = true, .run.on_ctx = cmd_bind },
 	{ .name = "restore", .args = "DEV...",
-	  .summary = "clear driver_override and give devices back to their default driver", .run.on_config = cmd_restore },
+	  .summary = "clear driver_override and give devices back to their default driver",
+	  .library_context = true, .run.on_ctx = cmd_restore },
 	{ .name = "status", .args = "[DEV...]",
 	  .summary = "driver, driver_override, IOMMU group and VFIO candidate of devices", .library_context = true,
 	  .run.on_ctx = cmd_status },
-	{ .name = "list-overrides", .summary = "the overrides bind --persist stored", .run.on_config = cmd_list_overrides },
+	{ .name = "list-overrides", .summary = "the overrides bind --persist stored", .library_context = true,
+	  .run.on_ctx = cmd_list_overrides },
 	{ .name = "apply-overrides", .summary = "apply the stored overrides (at boot; udev-apply DEVPATH: one device)",
-	  .run.on_config = cmd_apply_overrides },
+	  .library_context = true, .run.on_ctx = cmd_apply_overrides },
 	/* udev's, named in apply-overrides's line. */
-	{ .name = "udev-apply", .run.on_config = cmd_udev_apply },
+	{ .name = "udev-apply", .library_context = true, .run.on_ctx = cmd_udev_apply },
 	{ .name = "import-driverctl", .args = "[DIR]", .summary = "store driverctl's overrides as busalias's",
-	  .run.on_config = cmd_import_driverctl },
+	  .library_context = true, .run.on_ctx = cmd_import_driverctl },
 	{ .name = "plugins", .summary = "list the plugins loaded: ABI, bus, table types, file", .library_context = true,
 	  .run.on_ctx = cmd_plugins },
 	{ .name = "version", .summary = "print the version and plugin ABI", .run.on_config = cmd_version },

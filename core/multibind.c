@@ -3,7 +3,8 @@
  * Several devices in one run, all or nothing: VFIO needs a whole IOMMU group, and a group half on
  * VFIO, half on its host drivers is useless to a VM and to the host.  Each device is moved by
  * bind_device() (which rolls itself back on failure); when one fails, every device moved before it
- * goes back to the state recorded before the run.
+ * goes back to the state recorded before the run.  The library's ba_devices_bind() and
+ * ba_device_bind() (one device) are this.
  */
 #include <errno.h>
 #include <string.h>
@@ -21,13 +22,15 @@ int admin_lock(const struct ba_config *cfg, const struct ba_device *dev, const c
 		_cleanup_free_ char *path = device_lock_path(cfg->lock_dir, dev->bus, dev->name);
 		ba_err("%s:%s: another process still holds %s after %g s (--lock-timeout); nothing was changed",
 		       dev->bus, dev->name, path, cfg->lock_timeout);
-	} else if ((fd == -EACCES || fd == -EPERM || fd == -EROFS) && geteuid() != 0) {
+		return -ETIMEDOUT;
+	}
+	if ((fd == -EACCES || fd == -EPERM || fd == -EROFS) && geteuid() != 0)
 		ba_err("%s needs root: moving a device between drivers writes to sysfs (%s: %s)", cmd, cfg->lock_dir,
 		       strerror(-fd));
-	} else {
+	else
 		ba_err("%s: cannot take the lock for %s:%s: %s", cfg->lock_dir, dev->bus, dev->name, strerror(-fd));
-	}
-	return -1;
+	/* Its own code: an -ENOENT here (no lock directory) is not "no module matches". */
+	return -ENOLCK;
 }
 
 static int cmp_device(const void *a, const void *b)
@@ -38,10 +41,10 @@ static int cmp_device(const void *a, const void *b)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-static bool listed(const struct ba_device *v, size_t n, const struct ba_device *d)
+static bool listed(const struct ba_device *const *v, size_t n, const struct ba_device *d)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(v[i].devpath, d->devpath))
+		if (!strcmp(v[i]->devpath, d->devpath))
 			return true;
 	return false;
 }
@@ -72,66 +75,29 @@ static int persisted_of(const struct sysfs *sys, const struct ba_device *dev, co
 	return 0;
 }
 
-int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, char **args, int n,
-	      struct ba_config *cfg)
+int bind_devices(const struct ba_config *cfg, const struct sysfs *sys, struct ba_device *const *given, size_t n,
+		 bool bind, const struct bind_opts *o, bool persist, struct bind_devices_result *res)
 {
 	const char *cmd = bind ? "bind" : "restore";
-	struct plugin_set set = { 0 };
-	struct sysfs sys;
-	struct ba_device *given = NULL, *devs = NULL;
-	struct ba_device **order = NULL;
+	const struct ba_device **devs = xcalloc(n ? n : 1, sizeof(*devs)), **order = NULL;
 	struct dev_state *orig = NULL;
 	struct bind_opts one = *o;
-	size_t ng = 0, nd = 0, done = 0;
+	size_t nd = 0, done;
 	int *locks = NULL, ret = BA_EXIT_OK, r;
 
-	if (n < 1) {
-		ba_err("%s: give at least one DEV", cmd);
-		return BA_EXIT_USAGE;
-	}
-	sysfs_init_config(&sys, cfg, o->dry_run);
-	if (load_plugins(&set, cfg) < 0)
-		return BA_EXIT_USAGE;
-	given = xcalloc((size_t)n, sizeof(*given));
-	for (int i = 0; i < n; i++, ng++) {
-		r = device_resolve(&set, &sys, args[i], &given[ng]);
-		if (r < 0) {
-			ret = exit_status_from_errno(r);
-			goto out;
-		}
-		if (given[ng].via_plugin)
-			ba_info("%s:%s is bound through its physical node %s:%s", given[ng].via_plugin->name,
-				given[ng].via_name, given[ng].bus, given[ng].name);
-	}
-	/* The devices of the run, each once, in the order given (a group's members in name order). */
-	for (size_t i = 0; i < ng; i++) {
-		struct ba_device *members = NULL;
-		size_t nm = 0;
-		if (x->group) {
-			if (iommu_group_endpoints(&set, &sys, &given[i], &members, &nm) < 0) {
-				free(members);
-				ret = BA_EXIT_USAGE;
-				goto out;
-			}
-		} else {
-			members = xmalloc(sizeof(*members));
-			members[nm++] = given[i];
-		}
-		for (size_t k = 0; k < nm; k++)
-			if (!listed(devs, nd, &members[k])) {
-				devs = xrealloc(devs, (nd + 1) * sizeof(*devs));
-				devs[nd++] = members[k];
-			}
-		free(members);
-	}
+	memset(res, 0, sizeof(*res));
+	/* The devices of the run, each once, in the order given. */
+	for (size_t i = 0; i < n; i++)
+		if (!listed(devs, nd, given[i]))
+			devs[nd++] = given[i];
 	if (nd > 1)
 		ba_info("%s: %zu devices, all or nothing", cmd, nd);
 
 	/* Locks in one global order (bus, name), so two runs over overlapping sets cannot deadlock. */
-	order = xcalloc(nd, sizeof(*order));
-	locks = xcalloc(nd, sizeof(*locks));
+	order = xcalloc(nd ? nd : 1, sizeof(*order));
+	locks = xcalloc(nd ? nd : 1, sizeof(*locks));
 	for (size_t i = 0; i < nd; i++) {
-		order[i] = &devs[i];
+		order[i] = devs[i];
 		locks[i] = -1;
 	}
 	qsort(order, nd, sizeof(*order), cmp_device);
@@ -139,27 +105,31 @@ int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, 
 	for (size_t i = 0; i < nd && !o->dry_run; i++) {
 		locks[i] = admin_lock(cfg, order[i], cmd);
 		if (locks[i] < 0) {
+			res->lock_error = locks[i];
 			ret = BA_EXIT_FAILURE;
 			goto out;
 		}
 	}
-	orig = xcalloc(nd, sizeof(*orig));
+	orig = xcalloc(nd ? nd : 1, sizeof(*orig));
 	for (size_t i = 0; i < nd; i++)
-		if (device_state_read(&sys, &devs[i], &orig[i]) < 0)
+		if (device_state_read(sys, devs[i], &orig[i]) < 0)
 			orig[i].driver[0] = orig[i].override[0] = '\0';
 
-	one.no_group_warning = true;
+	/* A device alone is warned about at its verify step (not when it was already there); a set once
+	 * every device is bound, as the group's state is known only then. */
+	bool warn_after = nd > 1 || persist;
+	one.no_group_warning = warn_after;
 	for (done = 0; done < nd; done++) {
-		r = bind ? bind_device(cfg, &sys, &devs[done], &one) : restore_device(cfg, &sys, &devs[done], o->dry_run);
+		r = bind ? bind_device(cfg, sys, devs[done], &one) : restore_device(cfg, sys, devs[done], o->dry_run);
 		if (r == BA_EXIT_OK)
 			continue;
 		ret = r;
 		if (done == 0)
 			break;
-		ba_err("%s:%s failed: putting the %zu device%s moved before it back", devs[done].bus, devs[done].name,
+		ba_err("%s:%s failed: putting the %zu device%s moved before it back", devs[done]->bus, devs[done]->name,
 		       done, done == 1 ? "" : "s");
 		for (size_t k = done; k-- > 0;)
-			if (device_state_roll_back(&sys, &devs[k], &orig[k]) == BA_EXIT_UNSAFE)
+			if (device_state_roll_back(sys, devs[k], &orig[k]) == BA_EXIT_UNSAFE)
 				ret = BA_EXIT_UNSAFE;
 		if (ret != BA_EXIT_UNSAFE)
 			ret = BA_EXIT_ROLLEDBACK;
@@ -168,29 +138,28 @@ int bind_many(bool bind, const struct admin_args *x, const struct bind_opts *o, 
 	if (ret != BA_EXIT_OK)
 		goto out;
 
+	res->moved = true;
 	for (size_t i = 0; i < nd; i++) {
-		if (x->persist && bind) {
+		if (persist && bind) {
 			struct persisted p;
-			if (persisted_of(&sys, &devs[i], o, &p) < 0 || persist_save(cfg, &p, o->dry_run) < 0)
+			if (persisted_of(sys, devs[i], o, &p) < 0 || persist_save(cfg, &p, o->dry_run) < 0)
 				ret = BA_EXIT_FAILURE;
-		} else if (x->persist) {
-			if (persist_remove(cfg, devs[i].bus, devs[i].name, o->dry_run) < 0)
+		} else if (persist) {
+			if (persist_remove(cfg, devs[i]->bus, devs[i]->name, o->dry_run) < 0)
 				ret = BA_EXIT_FAILURE;
 		} else if (!bind) {
-			persist_warn_kept(cfg, &devs[i]);
+			persist_warn_kept(cfg, devs[i]);
 		}
-		if (bind && !o->dry_run && !(o->driver && !strcmp(o->driver, BA_NO_DRIVER)))
-			warn_group(&sys, &devs[i]);
+		if (warn_after && bind && !o->dry_run && !(o->driver && !strcmp(o->driver, BA_NO_DRIVER)))
+			warn_group(sys, devs[i]);
 	}
 out:
-	for (size_t i = 0; locks && i < nd; i++)
+	for (size_t i = 0; i < nd; i++)
 		if (locks[i] >= 0)
 			close(locks[i]);
 	free(locks);
 	free(order);
 	free(orig);
 	free(devs);
-	free(given);
-	plugin_set_free(&set);
 	return ret;
 }

@@ -148,6 +148,7 @@ static int write_all(int fd, const void *data, size_t len)
 int write_file_atomic(const char *path, const void *data, size_t len)
 {
 	size_t plen = strlen(path);
+	const char *base;
 	struct stat st;
 	char *tmp;
 	int fd, r;
@@ -162,11 +163,15 @@ int write_file_atomic(const char *path, const void *data, size_t len)
 			r = -errno;
 		return r;
 	}
-	tmp = malloc(plen + sizeof(".XXXXXX"));
+	/* DIR/.BASE.XXXXXX: a hidden name, which readers of a directory skip (the overrides directory, a
+	 * module tree) and which cannot be taken for a file of their own (a name may end in ".XXXXXX"). */
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	tmp = malloc(plen + sizeof("..XXXXXX"));
 	if (!tmp)
 		return -ENOMEM;
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".XXXXXX", sizeof(".XXXXXX"));
+	memcpy(tmp, path, (size_t)(base - path));
+	sprintf(tmp + (base - path), ".%s.XXXXXX", base);
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		r = -errno;

@@ -17,8 +17,9 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(
 void strbuf_add_json_string(struct strbuf *sb, const char *s);
 void strbuf_release(struct strbuf *sb);
 
-/* Write len bytes to path through a temporary file and rename(2), or into it if it is a device or a
- * FIFO (never replace /dev/null): 0 or -errno. */
+/* Write len bytes to path through a hidden temporary file beside it (DIR/.BASE.XXXXXX), fsync(2)ed,
+ * mode 0644, and rename(2); or into path if it is a device or a FIFO (never replace /dev/null).
+ * 0 or -errno. */
 int write_file_atomic(const char *path, const void *data, size_t len);
 
 #endif

@@ -119,31 +119,6 @@ int persist_load(const char *path, struct persisted *p)
 	return 0;
 }
 
-/* Temporary files start with '.', which readers skip: a device name may end in ".XXXXXX" itself. */
-static int write_atomic_hidden(const char *dir, const char *name, const char *data)
-{
-	_cleanup_free_ char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	_cleanup_free_ char *path = xasprintf("%s/%s", dir, name);
-	size_t len = strlen(data);
-	int fd = mkostemp(tmp, O_CLOEXEC), r = 0;
-
-	if (fd < 0)
-		return -errno;
-	if (write(fd, data, len) != (ssize_t)len)
-		r = errno ? -errno : -EIO;
-	if (r == 0 && fchmod(fd, 0644) < 0)
-		r = -errno;
-	if (r == 0 && fsync(fd) < 0)
-		r = -errno;
-	if (close(fd) < 0 && r == 0)
-		r = -errno;
-	if (r == 0 && rename(tmp, path) < 0)
-		r = -errno;
-	if (r < 0)
-		unlink(tmp);
-	return r;
-}
-
 static int make_dir(const char *dir)
 {
 	_cleanup_free_ char *copy = xstrdup(dir);
@@ -180,8 +155,11 @@ int persist_save(const struct ba_config *cfg, const struct persisted *p, bool dr
 		return 0;
 	}
 	r = make_dir(cfg->overrides_dir);
-	if (r == 0)
-		r = write_atomic_hidden(cfg->overrides_dir, p->device, sb.buf);
+	if (r == 0) {
+		/* Its temporary file is hidden (.BUS:NAME.XXXXXX), and list-overrides skips hidden files. */
+		_cleanup_free_ char *path = xasprintf("%s/%s", cfg->overrides_dir, p->device);
+		r = write_file_atomic(path, sb.buf, sb.len);
+	}
 	strbuf_release(&sb);
 	if (r < 0) {
 		if ((r == -EACCES || r == -EPERM || r == -EROFS) && geteuid() != 0)

@@ -149,14 +149,18 @@ int sysfs_write_real(void *data, const char *root, const char *path, const char 
 	return (size_t)n == len ? 0 : -EIO;
 }
 
-/* A write's step, by the name the step messages use: the attribute, "clear driver_override" for "\n". */
+/* A write's step, by the name the step messages use: the attribute's, clearing driver_override ("\n") apart. */
 static const char *write_step_name(const char *path, const char *value)
 {
+	static const char *const writes[] = STEP_WRITES;
 	const char *base = strrchr(path, '/');
 
 	base = base ? base + 1 : path;
-	if (!strcmp(base, "driver_override") && !strcmp(value, "\n"))
-		return "clear driver_override";
+	if (!strcmp(base, STEP_DRIVER_OVERRIDE) && !strcmp(value, "\n"))
+		return STEP_CLEAR_DRIVER_OVERRIDE;
+	for (size_t i = 0; i < ARRAY_SIZE(writes); i++)
+		if (!strcmp(base, writes[i]))
+			return writes[i];
 	return base;
 }
 
@@ -165,7 +169,7 @@ void plan_add_verify(struct plan *p, const struct sysfs *s, const char *devpath,
 	_cleanup_free_ char *link = xasprintf("%s/%s/driver", s->root, devpath);
 	_cleanup_free_ char *want = xasprintf("%s%s", is_driver ? "" : "!", driver);
 
-	plan_add(p, "verify", (const char *const[]){ link, want, NULL });
+	plan_add(p, STEP_VERIFY, (const char *const[]){ link, want, NULL });
 }
 
 int sysfs_write(const struct sysfs *s, const char *path, const char *value)

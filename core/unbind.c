@@ -37,11 +37,11 @@ int unbind_device(const struct sysfs *sys, const struct ba_device *dev, bool dry
 	ba_info("unbinding %s:%s from %s, driver_override %s", dev->bus, dev->name,
 		orig.driver[0] ? orig.driver : "(none)", BA_NO_DRIVER);
 	/* The override first: between the unbind and it, a probe could bind the device again. */
-	if (step(sys, "step 'driver_override'", ovr, BA_NO_DRIVER) < 0)
+	if (step(sys, "step '" STEP_DRIVER_OVERRIDE "'", ovr, BA_NO_DRIVER) < 0)
 		return device_state_roll_back(sys, dev, &orig);
 	if (orig.driver[0]) {
 		_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, orig.driver);
-		if (step(sys, "step 'unbind'", unbind, dev->name) < 0)
+		if (step(sys, "step '" STEP_UNBIND "'", unbind, dev->name) < 0)
 			return device_state_roll_back(sys, dev, &orig);
 	}
 	if (dry_run) {
@@ -50,7 +50,7 @@ int unbind_device(const struct sysfs *sys, const struct ba_device *dev, bool dry
 	}
 	r = device_state_read(sys, dev, &now);
 	if (r < 0 || now.driver[0] || strcmp(now.override, BA_NO_DRIVER) != 0) {
-		ba_err("step 'verify' failed: %s:%s is on driver %s with driver_override %s", dev->bus, dev->name,
+		ba_err("step '" STEP_VERIFY "' failed: %s:%s is on driver %s with driver_override %s", dev->bus, dev->name,
 		       r < 0 ? "(unreadable)" : now.driver[0] ? now.driver : "(none)",
 		       r < 0 ? "(unreadable)" : now.override[0] ? now.override : "(none)");
 		return device_state_roll_back(sys, dev, &orig);

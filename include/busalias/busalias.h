@@ -60,8 +60,9 @@ int ba_ctx_load_config(struct ba_ctx *ctx, const char *path);
 /*
  * Set one setting, by its busalias.conf(5) key: plugin_dir, add_plugin_dir (appends a directory),
  * basedir, kernel, moduledir, module_root, alias_file, sysfs_root, lock_dir, modprobe, prefix,
- * lock_timeout (seconds); since LIBBUSALIAS_2 also pci_ids (see ba_pciids_new()).  value NULL resets
- * an optional key (kernel, moduledir, module_root, alias_file, prefix, pci_ids).  0, or -EINVAL for an unknown key or a bad value (logged), -EBUSY for
+ * lock_timeout (seconds); since LIBBUSALIAS_1.1 also pci_ids (see ba_pciids_new()) and overrides_dir (where
+ * BA_BIND_PERSIST stores overrides).  value NULL resets an optional key (kernel, moduledir, module_root,
+ * alias_file, prefix, pci_ids).  0, or -EINVAL for an unknown key or a bad value (logged), -EBUSY for
  * plugin_dir and add_plugin_dir once plugins are loaded.
  */
 int ba_ctx_set_option(struct ba_ctx *ctx, const char *key, const char *value);
@@ -240,6 +241,9 @@ enum ba_bind_flags {
 	BA_BIND_DRY_RUN = 1 << 0,  /* change nothing, run nothing: the plan is printed on stdout */
 	BA_BIND_FORCE = 1 << 1,    /* take a device its plugin says is in use */
 	BA_BIND_NO_LOAD = 1 << 2,  /* do not run modprobe */
+	/* Since LIBBUSALIAS_1.1 (ba_devices_bind() and the rest of that block): */
+	BA_BIND_NO_IOMMU_CHECK = 1 << 3,  /* bind a vfio* driver even when the kernel shows no IOMMU */
+	BA_BIND_PERSIST = 1 << 4,         /* bind: store the override in overrides_dir; restore: drop it */
 };
 
 /* Where a bind or restore left the device. */
@@ -251,7 +255,8 @@ enum ba_bind_outcome {
 };
 
 /*
- * Move dev to driver (a module or driver name; NULL: the best VFIO match in modules.alias): load the
+ * Move dev to driver (a module or driver name; NULL: the best VFIO match in modules.alias; "none": no
+ * driver at all, driver_override "none" as driverctl writes it, undone by restore): load the
  * module, write driver_override, unbind, drivers_probe, verify; on a failure roll back.  Takes the
  * per-device lock in lock_dir (waiting lock_timeout seconds) unless a dry run.  Every step is logged
  * (LOG_INFO), in the words busalias(1) prints.  Returns 0 when done; -errno otherwise, with *outcome
@@ -263,6 +268,87 @@ int ba_device_bind(struct ba_device *dev, const char *driver, unsigned flags, en
 /* Clear driver_override and let the bus give the device to the driver the kernel picks; as above. */
 int ba_device_restore(struct ba_device *dev, unsigned flags, enum ba_bind_outcome *outcome);
 
+/* ---- since LIBBUSALIAS_1.1: several devices, IOMMU groups, persistence: busalias_bind(3) ---- */
+
+/*
+ * Bind (or restore) devs[0..n), devices of ctx, all or nothing: each device once (one listed twice
+ * counts once); the locks taken in one order (bus, name) so that two callers over overlapping sets
+ * cannot deadlock; every device moved before one that fails is put back to the state read before the
+ * run (*outcome BA_BIND_ROLLED_BACK, or BA_BIND_UNSAFE if one could not be).  Once all are moved, the
+ * "still bound to a host driver" warnings about their IOMMU groups are logged, and with
+ * BA_BIND_PERSIST each device's override is stored in (restore: removed from) the overrides_dir
+ * setting, one file per device (busalias.conf(5) OVERRIDE FILES); a restore without it warns about
+ * an override that will come back at boot.  Returns as ba_device_bind(); a failure to store or remove
+ * an override after the devices moved is -EIO with *outcome BA_BIND_DONE.  ba_device_bind() and
+ * ba_device_restore() are these with one device.
+ */
+int ba_devices_bind(struct ba_ctx *ctx, struct ba_device *const *devs, size_t n, const char *driver, unsigned flags,
+		    enum ba_bind_outcome *outcome);
+int ba_devices_restore(struct ba_ctx *ctx, struct ba_device *const *devs, size_t n, unsigned flags,
+		       enum ba_bind_outcome *outcome);
+/*
+ * The devices of dev's IOMMU group that a VM gets (`bind --group`): every member but PCI bridges
+ * (class 0x0604, left on their host driver; logged at LOG_INFO), dev included, in name order; a device
+ * without an IOMMU group is alone in it (a warning is logged).  *devs is an array of *n devices: release
+ * each with ba_device_unref() and the array with free().  0, or -errno after logging.
+ */
+int ba_device_get_group_devices(struct ba_device *dev, struct ba_device ***devs, size_t *n);
+
+/*
+ * Persisted overrides (busalias_override(3)): one file per device in the overrides_dir setting, named
+ * BUS:NAME, with "driver =" and "module =" lines (busalias.conf(5) OVERRIDE FILES); BA_BIND_PERSIST
+ * writes them, the udev rule and the systemd unit apply them again at boot (busalias(1)).
+ */
+struct ba_override;
+enum ba_override_state {
+	BA_OVERRIDE_ABSENT = 0,   /* no such device now */
+	BA_OVERRIDE_PENDING = 1,  /* the device is on another driver */
+	BA_OVERRIDE_APPLIED = 2,  /* on the override's driver (for "none": on no driver) */
+};
+/*
+ * The override stored for device (BUS:NAME: a file name of overrides_dir).  0; -ENOENT when there is none
+ * (not logged); -EINVAL after logging a name that is not BUS:NAME or cannot name a file, or a malformed
+ * file (FILE:LINE).
+ */
+int ba_override_load(struct ba_ctx *ctx, const char *device, struct ba_override **out);
+/* An override not stored yet: driver (a driver name; "none": no driver), module (NULL or "": nothing to
+ * load).  0, or -EINVAL after logging a device name that cannot name a file (the others are checked when
+ * stored). */
+int ba_override_new(struct ba_ctx *ctx, const char *device, const char *driver, const char *module,
+		    struct ba_override **out);
+struct ba_override *ba_override_unref(struct ba_override *ov);
+const char *ba_override_get_device(const struct ba_override *ov);
+const char *ba_override_get_driver(const struct ba_override *ov);
+/* "" when there is no module to load (a built-in driver, or "none"). */
+const char *ba_override_get_module(const struct ba_override *ov);
+/* Where the device is now, read from sysfs (no plugin needed). */
+enum ba_override_state ba_override_get_state(const struct ba_override *ov);
+/*
+ * Store it in overrides_dir (created if missing) through a hidden temporary file and rename(2); flags
+ * BA_BIND_DRY_RUN: print what would be written, write nothing.  0, or -errno after logging (-EINVAL: an
+ * invalid driver or module name).
+ */
+int ba_override_store(struct ba_override *ov, unsigned flags);
+/* Remove device's stored override (none: logged at LOG_INFO, returns 0); BA_BIND_DRY_RUN prints. */
+int ba_override_remove(struct ba_ctx *ctx, const char *device, unsigned flags);
+/*
+ * Bind dev as ov says, under its lock: the module (else the driver) as ba_device_bind() binds it, without
+ * the IOMMU check (made when the override was stored).  flags: BA_BIND_DRY_RUN, BA_BIND_FORCE,
+ * BA_BIND_NO_LOAD.  Returns as ba_device_bind().
+ */
+int ba_override_apply(struct ba_override *ov, struct ba_device *dev, unsigned flags, enum ba_bind_outcome *outcome);
+/*
+ * The first act of the udev rule, before plugins or modules are loaded: if the device at syspath (under
+ * the sysfs root, or /sys/...) has a stored override, no driver and no driver_override, write the
+ * override's driver to driver_override now, so that a host driver loaded meanwhile for another device
+ * cannot take it.  Silent about a bad override file (loading it later says why).  1 if written, 0 if not.
+ * ba_override_unclaim() takes such an override back (driver_override cleared, the bus probes the device)
+ * when it could not be applied: 0 or -errno.
+ */
+int ba_override_claim(struct ba_ctx *ctx, const char *syspath);
+int ba_override_unclaim(struct ba_device *dev);
+/* ---- end of LIBBUSALIAS_1.1's bind block ---- */
+
 /*
  * The plan: the steps ba_device_bind() (or _restore()) with the same arguments would take now, as data,
  * changing and running nothing (what `busalias bind --dry-run` prints).  Each step has the name the
@@ -272,7 +358,8 @@ int ba_device_restore(struct ba_device *dev, unsigned flags, enum ba_bind_outcom
  *   "driver_override", "unbind", "drivers_probe", "bind", "clear driver_override"
  *                            PATH (absolute, under the sysfs root), VALUE: one write
  *   "verify"                 PATH of the driver link, DRIVER it must be (restore: "!DRIVER", must not be)
- * No steps: nothing to do.  0 with *out set, or -errno as ba_device_bind() returns it.
+ * No steps: nothing to do.  0 with *out set, or -errno as ba_device_bind() returns it.  BA_BIND_PERSIST
+ * is ignored: a plan is the steps on the device.
  */
 struct ba_plan;
 int ba_device_plan_bind(struct ba_device *dev, const char *driver, unsigned flags, struct ba_plan **out);
@@ -283,7 +370,7 @@ const char *ba_plan_get_step_name(const struct ba_plan *plan, size_t i);
 size_t ba_plan_get_step_arg_count(const struct ba_plan *plan, size_t i);
 const char *ba_plan_get_step_arg(const struct ba_plan *plan, size_t i, size_t j);
 
-/* ==== Added in LIBBUSALIAS_2 (libbusalias.so.1.1): what `busalias status` and `busalias plugins` show ==== */
+/* ==== Added in LIBBUSALIAS_1.1 (libbusalias.so.1.1): what `busalias status` and `busalias plugins` show ==== */
 
 /* ---- plugins: busalias_ctx(3) ---- */
 
@@ -352,7 +439,7 @@ struct ba_pciids *ba_pciids_unref(struct ba_pciids *ids);
 int ba_pciids_lookup(const struct ba_pciids *ids, unsigned vendor, unsigned device, char *vendor_name,
 		     size_t vendor_len, char *device_name, size_t device_len);
 
-/* ==== end of LIBBUSALIAS_2 ==== */
+/* ==== end of LIBBUSALIAS_1.1 ==== */
 
 #ifdef __cplusplus
 }

@@ -581,19 +581,16 @@ static void run(const char *cmd, const char *dev, const char *driver)
 {
 	char *argv[24];
 	int argc = 0;
-	struct ba_config cfg;
 	char *out = NULL;
 	size_t out_len = 0;
 	FILE *saved = stdout, *mem;
 	bool json = !strcmp(cmd, "json") || !strcmp(cmd, "all");
 	bool plan = !strcmp(cmd, "bind") || !strcmp(cmd, "driver") || !strcmp(cmd, "restore");
-	int (*fn)(int, char **, struct ba_config *) = NULL;
-	int (*on_ctx)(int, char **, struct ba_ctx *) = cmd_status;  /* the commands on the public API */
+	int (*on_ctx)(int, char **, struct ba_ctx *) = cmd_status;  /* every command is on the public API */
 
 #define ARG(s) (argv[argc++] = (char *)(s))
 	if (!strcmp(cmd, "bind") || !strcmp(cmd, "driver")) {
-		fn = cmd_bind;
-		on_ctx = NULL;
+		on_ctx = cmd_bind;
 		ARG("bind");
 		ARG("--dry-run");
 		ARG("--modprobe");
@@ -605,8 +602,7 @@ static void run(const char *cmd, const char *dev, const char *driver)
 			ARG(driver);
 		}
 	} else if (!strcmp(cmd, "restore")) {
-		fn = cmd_restore;
-		on_ctx = NULL;
+		on_ctx = cmd_restore;
 		ARG("restore");
 		ARG("--dry-run");
 		ARG("--lock-dir");
@@ -622,7 +618,7 @@ static void run(const char *cmd, const char *dev, const char *driver)
 		if (json)
 			ARG("--json");
 	}
-	if (fn != cmd_restore) {
+	if (on_ctx != cmd_restore) {
 		ARG("--alias-file");
 		ARG(alias_file);
 	}
@@ -638,19 +634,12 @@ static void run(const char *cmd, const char *dev, const char *driver)
 	if (!mem)
 		die("open_memstream", "");
 	stdout = mem;
-	if (on_ctx) {
-		struct ba_ctx *ctx = ba_ctx_new();
-		if (!ctx)
-			die("ba_ctx_new", "");
-		ba_ctx_set_sysfs_write_fn(ctx, no_write, NULL);
-		on_ctx(argc, argv, ctx);
-		ba_ctx_unref(ctx);
-	} else {
-		config_init(&cfg);
-		cfg.sysfs_write = no_write;
-		fn(argc, argv, &cfg);
-		config_release(&cfg);
-	}
+	struct ba_ctx *ctx = ba_ctx_new();
+	if (!ctx)
+		die("ba_ctx_new", "");
+	ba_ctx_set_sysfs_write_fn(ctx, no_write, NULL);
+	on_ctx(argc, argv, ctx);
+	ba_ctx_unref(ctx);
 	fflush(stdout);
 	stdout = saved;
 	fclose(mem);

@@ -384,7 +384,7 @@ Test(device, resolve_and_status)
 	remove_tree(root);
 }
 
-/* ---- LIBBUSALIAS_2: PCI identity, group members on host drivers, pci.ids, plugins ---- */
+/* ---- LIBBUSALIAS_1.1: PCI identity, group members on host drivers, pci.ids, plugins ---- */
 
 Test(device, pci_identity_and_host_bound_members)
 {
@@ -747,6 +747,206 @@ Test(bind, plan)
 	cr_assert_eq(ba_device_plan_restore(dev, 0, &plan), 0);
 	cr_assert_eq(ba_plan_get_step_count(plan), 0);
 	ba_plan_unref(plan);
+	ba_device_unref(dev);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
+/* ---- several devices, groups, persistence (LIBBUSALIAS_1.1) ---- */
+
+static const char *driver_of(struct ba_device *dev, char *buf, size_t len)
+{
+	struct ba_device_status *st;
+
+	cr_assert_eq(ba_device_get_status(dev, NULL, &st), 0);
+	snprintf(buf, len, "%s/%s", ba_device_status_get_driver(st), ba_device_status_get_driver_override(st));
+	ba_device_status_unref(st);
+	return buf;
+}
+
+Test(bind_set, group_all_or_nothing)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec), *other = tree_ctx(root, &rec);
+	struct ba_device **grp, *nic, *busy, *foreign;
+	enum ba_bind_outcome outcome = BA_BIND_UNSAFE;
+	char b1[600], b2[600];
+	size_t n;
+
+	setenv("BUSALIAS_SIM_ROOT", root, 1);
+	/* Group 20: the bridge 0000:00:05.0 stays out, both functions of the NIC behind it are in. */
+	cr_assert_eq(ba_device_new(ctx, "0000:06:00.1", &nic), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_get_group_devices(nic, &grp, &n), 0, "%s", rec.text);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(ba_device_get_name(grp[0]), "0000:06:00.0");
+	cr_assert_str_eq(ba_device_get_name(grp[1]), "0000:06:00.1");
+	cr_assert(strstr(rec.text, "leaving bridge pci:0000:00:05.0 alone"), "%s", rec.text);
+
+	/* Both bound at once; the device given twice counts once. */
+	struct ba_device *three[] = { grp[0], grp[1], nic };
+	cr_assert_eq(ba_devices_bind(ctx, three, 3, "vfio_pci", 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(outcome, BA_BIND_DONE);
+	cr_assert_str_eq(driver_of(grp[0], b1, sizeof(b1)), "vfio-pci/vfio-pci");
+	cr_assert_str_eq(driver_of(grp[1], b2, sizeof(b2)), "vfio-pci/vfio-pci");
+	cr_assert(strstr(rec.text, "bind: 2 devices, all or nothing"), "%s", rec.text);
+	cr_assert_eq(ba_devices_restore(ctx, grp, 2, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_str_eq(driver_of(grp[0], b1, sizeof(b1)), "virtio-sim/");
+	cr_assert_str_eq(driver_of(grp[1], b2, sizeof(b2)), "virtio-sim/");
+
+	/* The second device is in use: the first goes back where it was. */
+	cr_assert_eq(ba_device_new(ctx, "0000:03:00.0", &busy), 0);
+	struct ba_device *mixed[] = { grp[0], busy };
+	cr_assert_eq(ba_devices_bind(ctx, mixed, 2, "vfio_pci", 0, &outcome), -EIO, "%s", rec.text);
+	cr_assert_eq(outcome, BA_BIND_ROLLED_BACK);
+	cr_assert_str_eq(driver_of(grp[0], b1, sizeof(b1)), "virtio-sim/");
+	cr_assert_str_eq(driver_of(busy, b2, sizeof(b2)), "igb/");
+
+	/* Bad arguments: nothing, a device of another context, an unknown flag. */
+	cr_assert_eq(ba_device_new(other, "0000:01:00.0", &foreign), 0);
+	struct ba_device *cross[] = { grp[0], foreign };
+	cr_assert_eq(ba_devices_bind(ctx, cross, 2, NULL, 0, &outcome), -EINVAL);
+	cr_assert_eq(outcome, BA_BIND_UNCHANGED);
+	cr_assert_eq(ba_devices_bind(ctx, grp, 0, NULL, 0, &outcome), -EINVAL);
+	cr_assert_eq(ba_devices_restore(ctx, grp, 2, 1u << 20, &outcome), -EINVAL);
+	cr_assert_str_eq(driver_of(foreign, b1, sizeof(b1)), "e1000e/");
+
+	for (size_t i = 0; i < n; i++)
+		ba_device_unref(grp[i]);
+	free(grp);
+	ba_device_unref(nic);
+	ba_device_unref(busy);
+	ba_device_unref(foreign);
+	ba_ctx_unref(other);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
+Test(bind_set, unbind_only_and_persist)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec);
+	struct ba_device *dev;
+	enum ba_bind_outcome outcome = BA_BIND_UNSAFE;
+	char dir[PATH_MAX], file[PATH_MAX + 32], text[512] = "", b[600];
+	FILE *f;
+
+	setenv("BUSALIAS_SIM_ROOT", root, 1);
+	snprintf(dir, sizeof(dir), "%s/.overrides", root);
+	snprintf(file, sizeof(file), "%s/pci:0000:01:00.0", dir);
+	cr_assert_eq(ba_ctx_set_option(ctx, "overrides_dir", "relative/dir"), -EINVAL);
+	cr_assert_eq(ba_ctx_set_option(ctx, "overrides_dir", dir), 0);
+	cr_assert_str_eq(ba_ctx_get_option(ctx, "overrides_dir"), dir);
+	/* A setting set to its own current value (the string the context holds). */
+	cr_assert_eq(ba_ctx_set_option(ctx, "overrides_dir", ba_ctx_get_option(ctx, "overrides_dir")), 0);
+	cr_assert_str_eq(ba_ctx_get_option(ctx, "overrides_dir"), dir);
+	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &dev), 0);
+
+	/* "none": no driver at all, and the override says so. */
+	cr_assert_eq(ba_device_bind(dev, "none", 0, &outcome), 0, "%s", rec.text);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "/none");
+	cr_assert_eq(ba_device_restore(dev, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "e1000e/");
+
+	/* A plan does not store anything. */
+	struct ba_plan *plan;
+	cr_assert_eq(ba_device_plan_bind(dev, NULL, BA_BIND_PERSIST, &plan), 0, "%s", rec.text);
+	ba_plan_unref(plan);
+	cr_assert_neq(access(file, F_OK), 0);
+
+	cr_assert_eq(ba_devices_bind(ctx, &dev, 1, NULL, BA_BIND_PERSIST, &outcome), 0, "%s", rec.text);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "vfio-pci/vfio-pci");
+	f = fopen(file, "r");
+	cr_assert(f, "%s not stored: %s", file, rec.text);
+	cr_assert_gt(fread(text, 1, sizeof(text) - 1, f), 0);
+	fclose(f);
+	cr_assert(strstr(text, "driver = vfio-pci\n") && strstr(text, "module = vfio_pci\n"), "%s", text);
+
+	/* A restore without BA_BIND_PERSIST keeps the file and says it will come back. */
+	cr_assert_eq(ba_device_restore(dev, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(access(file, F_OK), 0);
+	cr_assert_gt(ba_ctx_get_warning_count(ctx), 0);
+	cr_assert_eq(ba_device_bind(dev, NULL, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(ba_devices_restore(ctx, &dev, 1, BA_BIND_PERSIST, &outcome), 0, "%s", rec.text);
+	cr_assert_neq(access(file, F_OK), 0, "the override is removed");
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "e1000e/");
+	ba_device_unref(dev);
+	ba_ctx_unref(ctx);
+	remove_tree(root);
+}
+
+Test(override, store_load_apply_claim)
+{
+	struct log_record rec = { 0 };
+	char *root = new_tree();
+	struct ba_ctx *ctx = tree_ctx(root, &rec);
+	struct ba_override *ov, *back;
+	struct ba_device *dev;
+	enum ba_bind_outcome outcome = BA_BIND_UNSAFE;
+	char dir[PATH_MAX], file[PATH_MAX + 32], syspath[PATH_MAX + 64], b[600];
+
+	setenv("BUSALIAS_SIM_ROOT", root, 1);
+	snprintf(dir, sizeof(dir), "%s/.overrides", root);
+	snprintf(file, sizeof(file), "%s/pci:0000:01:00.0", dir);
+	cr_assert_eq(ba_ctx_set_option(ctx, "overrides_dir", dir), 0);
+
+	/* None yet, silently; a name that cannot be a device's, loudly. */
+	cr_assert_eq(ba_override_load(ctx, "pci:0000:01:00.0", &ov), -ENOENT);
+	cr_assert_null(ov);
+	unsigned errors = rec.errors;
+	cr_assert_eq(ba_override_load(ctx, "no-colon", &ov), -EINVAL);
+	cr_assert_eq(ba_override_new(ctx, "pci:../x", "vfio-pci", NULL, &ov), -EINVAL);
+	cr_assert_eq(rec.errors, errors + 2, "%s", rec.text);
+
+	/* Stored (a dry run stores nothing), read back, listed as pending while the device is on e1000e. */
+	cr_assert_eq(ba_override_new(ctx, "pci:0000:01:00.0", "vfio-pci", "vfio_pci", &ov), 0);
+	cr_assert_eq(ba_override_store(ov, BA_BIND_DRY_RUN), 0);
+	cr_assert_neq(access(file, F_OK), 0);
+	cr_assert_eq(ba_override_store(ov, 0), 0, "%s", rec.text);
+	cr_assert_eq(ba_override_load(ctx, "pci:0000:01:00.0", &back), 0, "%s", rec.text);
+	cr_assert_str_eq(ba_override_get_device(back), "pci:0000:01:00.0");
+	cr_assert_str_eq(ba_override_get_driver(back), "vfio-pci");
+	cr_assert_str_eq(ba_override_get_module(back), "vfio_pci");
+	cr_assert_eq(ba_override_get_state(back), BA_OVERRIDE_PENDING);
+
+	/* Applied: the device is on vfio-pci, the override says applied. */
+	cr_assert_eq(ba_device_new(ctx, "0000:01:00.0", &dev), 0);
+	cr_assert_eq(ba_override_apply(back, dev, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(outcome, BA_BIND_DONE);
+	cr_assert_eq(ba_override_get_state(back), BA_OVERRIDE_APPLIED);
+	cr_assert(strstr(rec.text, "pci:0000:01:00.0: applying the persisted override (driver vfio-pci)"), "%s",
+		  rec.text);
+
+	/* udev's first act: only for a device with no driver and no override. */
+	snprintf(syspath, sizeof(syspath), "%s/%s", root, ba_device_get_syspath(dev));
+	cr_assert_eq(ba_override_claim(ctx, syspath), 0, "bound to vfio-pci already: nothing written");
+	cr_assert_eq(ba_device_restore(dev, 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_bind(dev, "none", 0, &outcome), 0, "%s", rec.text);
+	cr_assert_eq(ba_device_restore(dev, 0, &outcome), 0);
+	/* Unbound, no override: the claim writes the stored driver at once; unclaim takes it back. */
+	cr_assert_eq(sim_write(NULL, root, "bus/pci/drivers/e1000e/unbind", "0000:01:00.0"), 0);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "/");
+	cr_assert_eq(ba_override_claim(ctx, syspath), 1, "%s", rec.text);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "/vfio-pci");
+	cr_assert_eq(ba_override_unclaim(dev), 0, "%s", rec.text);
+	cr_assert_str_eq(driver_of(dev, b, sizeof(b)), "e1000e/");
+
+	/* Removed; removing what is not there is fine. */
+	cr_assert_eq(ba_override_remove(ctx, "pci:0000:01:00.0", 0), 0, "%s", rec.text);
+	cr_assert_neq(access(file, F_OK), 0);
+	cr_assert_eq(ba_override_remove(ctx, "pci:0000:01:00.0", 0), 0);
+	cr_assert_eq(ba_override_get_state(ov), BA_OVERRIDE_PENDING);
+
+	/* An override of a device that is not there, and an invalid driver refused when stored. */
+	ba_override_unref(ov);
+	cr_assert_eq(ba_override_new(ctx, "pci:0000:09:00.0", "vfio-pci", NULL, &ov), 0);
+	cr_assert_eq(ba_override_get_state(ov), BA_OVERRIDE_ABSENT);
+	ba_override_unref(ov);
+	cr_assert_eq(ba_override_new(ctx, "pci:0000:04:00.0", "-x", NULL, &ov), 0);
+	cr_assert_eq(ba_override_store(ov, 0), -EINVAL);
+	ba_override_unref(ov);
+	ba_override_unref(back);
 	ba_device_unref(dev);
 	ba_ctx_unref(ctx);
 	remove_tree(root);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* Symbol names, kernel versions, layout choice, alias dedupe, configuration. */
 #include <criterion/criterion.h>
+#include <dirent.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 #include "unit.h"
 
@@ -366,4 +369,53 @@ Test(files, json_strings)
 	strbuf_add_json_string(&sb, "");
 	cr_expect_str_eq(sb.buf, "\"plain\"\"q\\\"b\\\\s/\\u000a\\u0009\\u0001\\u001f~\"\"\"");
 	strbuf_release(&sb);
+}
+
+/* ---- write_file_atomic(): the one atomic write of gen -o, plugins.index and the persisted overrides ---- */
+
+TestSuite(atomic_write, .fini = unit_leak_check);
+
+/* Entries of dir but "." and "..", each name with a trailing '\n'. */
+static void list_dir_names(const char *dir, char *out, size_t len)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	cr_assert(d);
+	out[0] = '\0';
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			snprintf(out + strlen(out), len - strlen(out), "%s\n", de->d_name);
+	closedir(d);
+}
+
+Test(atomic_write, content_mode_and_no_leftover)
+{
+	char *dir = unit_path("atomic"), *path, *sub, names[512], buf[64] = "";
+	struct stat st;
+	FILE *f;
+
+	cr_assert_eq(mkdir(dir, 0755), 0);
+	cr_assert_neq(asprintf(&path, "%s/pci:0000:01:00.0", dir), -1);
+	cr_assert_eq(write_file_atomic(path, "driver = x\n", 11), 0);
+	cr_assert_eq(write_file_atomic(path, "driver = vfio-pci\n", 18), 0);
+	f = fopen(path, "r");
+	cr_assert(f);
+	cr_assert_eq(fread(buf, 1, sizeof(buf) - 1, f), 18);
+	fclose(f);
+	cr_assert_str_eq(buf, "driver = vfio-pci\n");
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert_eq(st.st_mode & 07777, 0644);
+	list_dir_names(dir, names, sizeof(names));
+	cr_assert_str_eq(names, "pci:0000:01:00.0\n");
+
+	/* A rename that fails (a directory is in the way) leaves no temporary file, hidden or not. */
+	cr_assert_neq(asprintf(&sub, "%s/busy", dir), -1);
+	cr_assert_eq(mkdir(sub, 0755), 0);
+	cr_assert_eq(write_file_atomic(sub, "x", 1), -EISDIR);
+	list_dir_names(dir, names, sizeof(names));
+	cr_assert(!strcmp(names, "pci:0000:01:00.0\nbusy\n") || !strcmp(names, "busy\npci:0000:01:00.0\n"), "%s", names);
+	free(sub);
+	free(path);
+	free(dir);
 }
