@@ -85,6 +85,8 @@ BA_EXPORT int ba_ctx_load_config(struct ba_ctx *ctx, const char *path)
 	}
 	r = config_load_stream(&ctx->cfg, f, path);
 	fclose(f);
+	if (ctx->cfg.quiet && ctx->log.priority > LOG_ERR)
+		ctx->log.priority = LOG_ERR;
 	return r;
 }
 

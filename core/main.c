@@ -7,49 +7,46 @@
 #include "cli.h"
 #include "cmdline.h"
 
-/* A command of the program.  The library commands are written on libbusalias's public API alone and
- * get a library context; the others (not converted yet) get the core's configuration. */
+/* A command of the program: written on libbusalias's public API alone, it gets a library context with
+ * the configuration file read (run); version and help need neither (run_plain). */
 struct command {
 	const char *name;
 	const char *args;     /* its arguments, for the general help */
 	const char *summary;  /* one line in the general help; NULL: not listed there */
-	bool library_context;
-	union {
-		int (*on_ctx)(int argc, char **argv, struct ba_ctx *ctx);
-		int (*on_config)(int argc, char **argv, struct ba_config *cfg);
-	} run;
+	int (*run)(int argc, char **argv, struct ba_ctx *ctx);
+	int (*run_plain)(void);
 };
 
-static int cmd_version(int argc, char **argv, struct ba_config *cfg);
-static int cmd_help(int argc, char **argv, struct ba_config *cfg);
+static int cmd_version(void);
+static int cmd_help(void);
 
 /* In the order of the general help. */
 static const struct command commands[] = {
 	{ .name = "gen", .args = "[PATH...]", .summary = "print the modalias patterns of modules' device tables",
-	  .library_context = true, .run.on_ctx = cmd_gen },
+	  .run = cmd_gen },
 	{ .name = "match", .args = "MODALIAS",
-	  .summary = "print the module that best matches a modalias (or --device DEV)", .library_context = true,
-	  .run.on_ctx = cmd_match },
+	  .summary = "print the module that best matches a modalias (or --device DEV)",
+	  .run = cmd_match },
 	{ .name = "bind", .args = "DEV...", .summary = "move devices to a VFIO (or --driver) driver, all or nothing",
-	  .library_context = true, .run.on_ctx = cmd_bind },
+	  .run = cmd_bind },
 	{ .name = "restore", .args = "DEV...",
 	  .summary = "clear driver_override and give devices back to their default driver",
-	  .library_context = true, .run.on_ctx = cmd_restore },
+	  .run = cmd_restore },
 	{ .name = "status", .args = "[DEV...]",
-	  .summary = "driver, driver_override, IOMMU group and VFIO candidate of devices", .library_context = true,
-	  .run.on_ctx = cmd_status },
-	{ .name = "list-overrides", .summary = "the overrides bind --persist stored", .library_context = true,
-	  .run.on_ctx = cmd_list_overrides },
+	  .summary = "driver, driver_override, IOMMU group and VFIO candidate of devices",
+	  .run = cmd_status },
+	{ .name = "list-overrides", .summary = "the overrides bind --persist stored",
+	  .run = cmd_list_overrides },
 	{ .name = "apply-overrides", .summary = "apply the stored overrides (at boot; udev-apply DEVPATH: one device)",
-	  .library_context = true, .run.on_ctx = cmd_apply_overrides },
+	  .run = cmd_apply_overrides },
 	/* udev's, named in apply-overrides's line. */
-	{ .name = "udev-apply", .library_context = true, .run.on_ctx = cmd_udev_apply },
+	{ .name = "udev-apply", .run = cmd_udev_apply },
 	{ .name = "import-driverctl", .args = "[DIR]", .summary = "store driverctl's overrides as busalias's",
-	  .library_context = true, .run.on_ctx = cmd_import_driverctl },
-	{ .name = "plugins", .summary = "list the plugins loaded: ABI, bus, table types, file", .library_context = true,
-	  .run.on_ctx = cmd_plugins },
-	{ .name = "version", .summary = "print the version and plugin ABI", .run.on_config = cmd_version },
-	{ .name = "help", .args = "[COMMAND]", .summary = "this help, or a command's", .run.on_config = cmd_help },
+	  .run = cmd_import_driverctl },
+	{ .name = "plugins", .summary = "list the plugins loaded: ABI, bus, table types, file",
+	  .run = cmd_plugins },
+	{ .name = "version", .summary = "print the version and plugin ABI", .run_plain = cmd_version },
+	{ .name = "help", .args = "[COMMAND]", .summary = "this help, or a command's", .run_plain = cmd_help },
 };
 
 static void usage(FILE *f)
@@ -67,16 +64,14 @@ static void usage(FILE *f)
 	fputs("\nRun 'busalias help COMMAND' or 'busalias COMMAND --help' for a command's options; see busalias(1).\n", f);
 }
 
-static int cmd_version(int argc, char **argv, struct ba_config *cfg)
+static int cmd_version(void)
 {
-	(void)argc, (void)argv, (void)cfg;
 	printf("busalias %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, BUSALIAS_ABI_MAJOR, BUSALIAS_ABI_MINOR);
 	return BA_EXIT_OK;
 }
 
-static int cmd_help(int argc, char **argv, struct ba_config *cfg)
+static int cmd_help(void)
 {
-	(void)argc, (void)argv, (void)cfg;
 	usage(stdout);
 	return BA_EXIT_OK;
 }
@@ -109,54 +104,35 @@ static const char *find_config_arg(int argc, char **argv)
 }
 
 /*
- * Read the configuration file: the one --config names, else BUSALIAS_CONFIG.  A default file that
- * is not there is fine; anything else that keeps a file from being read (a directory, a symlink
- * loop, a dangling symlink, no permission) is one line naming the file and why.
- * Returns 0, or -errno after reporting (bad lines are reported by config_load_stream()).
+ * The library context of a command, with the configuration file read once: the one --config names,
+ * else BUSALIAS_CONFIG.  A default file that is not there is fine; anything else that keeps a file
+ * from being read (a directory, a symlink loop, a dangling symlink, no permission) is one line naming
+ * the file and why (the library says it, but for a missing file, which only the caller can judge).
+ * [output] quiet in the file, like -q, keeps the messages below errors.  NULL after reporting, with
+ * *status the exit status: 2 for the configuration, 6 when no context can be made.
  */
-static int load_config(struct ba_config *cfg, const char *explicit_path)
+static struct ba_ctx *library_context(const char *explicit_path, sysfs_write_fn *write_fn, void *write_data,
+				      int *status)
 {
 	const char *path = explicit_path ? explicit_path : BUSALIAS_CONFIG;
-	struct stat st;
-	FILE *f = fopen(path, "re");
-	int r;
-
-	if (!f) {
-		r = -errno;
-		if (r == -ENOENT && !explicit_path && lstat(path, &st) < 0)
-			return 0;
-		ba_err("%s: %s", path, strerror(-r));
-		return r;
-	}
-	/* fopen() opens a directory; reading it fails, which inih would take for an empty file. */
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		ba_err("%s: %s", path, strerror(EISDIR));
-		fclose(f);
-		return -EISDIR;
-	}
-	r = config_load_stream(cfg, f, path);  /* reports a read error too */
-	fclose(f);
-	return r;
-}
-
-/*
- * The library context of a command on the public API: the same configuration file, already read once
- * without error by load_config() (so read again silently), the same -q and sysfs write function.
- */
-static struct ba_ctx *library_context(const char *explicit_path, bool quiet, sysfs_write_fn *write_fn,
-				      void *write_data)
-{
 	struct ba_ctx *ctx = ba_ctx_new();
+	struct stat st;
 	int r;
 
+	*status = BA_EXIT_FAILURE;
 	if (!ctx) {
 		ba_err("cannot create the library context (libelf out of date, or out of memory)");
 		return NULL;
 	}
-	ba_ctx_set_log_priority(ctx, quiet ? LOG_ERR : LOG_INFO);
+	*status = BA_EXIT_USAGE;
+	ba_ctx_set_log_priority(ctx, LOG_INFO);
 	ba_ctx_set_sysfs_write_fn(ctx, write_fn, write_data);
-	r = ba_ctx_load_config(ctx, explicit_path ? explicit_path : BUSALIAS_CONFIG);
-	if (r < 0 && r != -ENOENT) {
+	r = ba_ctx_load_config(ctx, path);
+	if (r == -ENOENT && !explicit_path && lstat(path, &st) < 0)
+		r = 0;
+	else if (r == -ENOENT)
+		cli_err(ctx, "%s: %s", path, strerror(ENOENT));
+	if (r < 0) {
 		ba_ctx_unref(ctx);
 		return NULL;
 	}
@@ -175,29 +151,18 @@ static bool stdout_failed(void)
 
 int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_data)
 {
-	struct ba_config cfg;
 	struct ba_log log;
 	const char *config_path = find_config_arg(argc, argv);
 	int first = 1, r;
 
 	ba_log_init(&log);
 	ba_log_use(&log);
-	config_init(&cfg);
-	cfg.sysfs_write = write_fn;
-	cfg.sysfs_write_data = write_data;
-	r = load_config(&cfg, config_path);
-	if (r < 0) {
-		config_release(&cfg);
-		return BA_EXIT_USAGE;
-	}
-	ba_log_set_quiet(cfg.quiet);
 
 	/* Skip a leading --config FILE (or --config=FILE) so "busalias --config F gen" works; nothing else. */
 	while (first < argc && (strcmp(argv[first], "--config") == 0 || strncmp(argv[first], "--config=", 9) == 0))
 		first += argv[first][8] == '=' ? 1 : 2;
 	if (first >= argc) {
 		usage(stderr);
-		config_release(&cfg);
 		return BA_EXIT_USAGE;
 	}
 	const char *cmd = argv[first];
@@ -207,7 +172,6 @@ int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_da
 	    strcmp(argv[first + 1], "version")) {
 		if (first + 2 < argc) {
 			ba_err("help: one command at most, got '%s' and '%s'", argv[first + 1], argv[first + 2]);
-			config_release(&cfg);
 			return BA_EXIT_USAGE;
 		}
 		help_argv[0] = argv[first + 1];
@@ -221,14 +185,14 @@ int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_da
 		ba_err("unknown command '%s'", cmd);
 		usage(stderr);
 		r = BA_EXIT_USAGE;
-	} else if (c->library_context) {
-		struct ba_ctx *ctx = library_context(config_path, cfg.quiet, write_fn, write_data);
-		r = ctx ? c->run.on_ctx(argc - first, argv + first, ctx) : BA_EXIT_FAILURE;
+	} else if (c->run) {
+		struct ba_ctx *ctx = library_context(config_path, write_fn, write_data, &r);
+		if (ctx)
+			r = c->run(argc - first, argv + first, ctx);
 		ba_ctx_unref(ctx);
 	} else {
-		r = c->run.on_config(argc - first, argv + first, &cfg);
+		r = c->run_plain();
 	}
-	config_release(&cfg);
 	/*
 	 * gen and status check their own output and exit 6 after saying why; for the others (match, a
 	 * dry run's plan, help, version) it is checked here.  A worse status (2, 4, 5) is kept.

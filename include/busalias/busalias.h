@@ -53,7 +53,8 @@ unsigned long ba_ctx_get_warning_count(const struct ba_ctx *ctx);
 
 /*
  * Read a busalias.conf(5) file into the context.  0; -ENOENT (silently) if it does not exist; other
- * -errno after logging why; -EINVAL after logging every bad line as FILE:LINE.
+ * -errno after logging why; -EINVAL after logging every bad line as FILE:LINE.  "[output] quiet = true"
+ * lowers the log priority to LOG_ERR (a later ba_ctx_set_log_priority() overrides it).
  */
 int ba_ctx_load_config(struct ba_ctx *ctx, const char *path);
 
