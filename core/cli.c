@@ -22,7 +22,11 @@ void cli_log(struct ba_ctx *ctx, int priority, const char *fmt, ...)
 		fputs("busalias: error: out of memory\n", stderr);
 		exit(BA_EXIT_FAILURE);
 	}
-	ba_ctx_log(ctx, priority, msg);
+	if (ctx)
+		ba_ctx_log(ctx, priority, msg);
+	else
+		fprintf(stderr, "busalias: %s%s\n", priority <= LOG_ERR ? "error: " : priority == LOG_WARNING ? "warning: " : "",
+			msg);
 	free(msg);
 }
 

@@ -19,7 +19,11 @@
 #define _cli_printf_(a, b) __attribute__((format(printf, a, b)))
 
 
-/* A message through ctx's log ("busalias: error: ..." on stderr), counted as the library's are. */
+/* main.c: the program; write_fn NULL: the real write(2) (busalias-sim passes its simulated kernel). */
+int busalias_run(int argc, char **argv, ba_sysfs_write_fn *write_fn, void *write_data);
+
+/* A message through ctx's log ("busalias: error: ..." on stderr), counted as the library's are; with
+ * ctx NULL (no context yet), straight to stderr in the same form. */
 void cli_log(struct ba_ctx *ctx, int priority, const char *fmt, ...) _cli_printf_(3, 4);
 #define cli_err(ctx, ...) cli_log(ctx, LOG_ERR, __VA_ARGS__)
 #define cli_warn(ctx, ...) cli_log(ctx, LOG_WARNING, __VA_ARGS__)

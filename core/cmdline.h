@@ -24,7 +24,4 @@ int load_plugins(struct plugin_set *set, const struct ba_config *cfg);
  */
 int module_tree_path(const struct ba_config *cfg, const char *file, char **out, char **alt);
 
-/* main.c: the program; write_fn NULL: the real write(2) (busalias-sim passes its simulated kernel). */
-int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_data);
-
 #endif

@@ -3,9 +3,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "busalias.h"
+#include <busalias/plugin.h>  /* the plugin ABI version, for `version` */
+
 #include "cli.h"
-#include "cmdline.h"
 
 /* A command of the program: written on libbusalias's public API alone, it gets a library context with
  * the configuration file read (run); version and help need neither (run_plain). */
@@ -52,7 +52,7 @@ static const struct command commands[] = {
 static void usage(FILE *f)
 {
 	fputs("Usage: busalias [--config FILE] COMMAND [OPTIONS] [ARGS]\n\nCommands:\n", f);
-	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+	for (size_t i = 0; i < CLI_ARRAY_SIZE(commands); i++) {
 		const struct command *c = &commands[i];
 		if (!c->summary)
 			continue;
@@ -83,7 +83,7 @@ static const struct command *find_command(const char *name)
 		name = "help";
 	else if (!strcmp(name, "--version"))
 		name = "version";
-	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+	for (size_t i = 0; i < CLI_ARRAY_SIZE(commands); i++)
 		if (!strcmp(name, commands[i].name))
 			return &commands[i];
 	return NULL;
@@ -111,7 +111,7 @@ static const char *find_config_arg(int argc, char **argv)
  * [output] quiet in the file, like -q, keeps the messages below errors.  NULL after reporting, with
  * *status the exit status: 2 for the configuration, 6 when no context can be made.
  */
-static struct ba_ctx *library_context(const char *explicit_path, sysfs_write_fn *write_fn, void *write_data,
+static struct ba_ctx *library_context(const char *explicit_path, ba_sysfs_write_fn *write_fn, void *write_data,
 				      int *status)
 {
 	const char *path = explicit_path ? explicit_path : BUSALIAS_CONFIG;
@@ -121,7 +121,7 @@ static struct ba_ctx *library_context(const char *explicit_path, sysfs_write_fn 
 
 	*status = BA_EXIT_FAILURE;
 	if (!ctx) {
-		ba_err("cannot create the library context (libelf out of date, or out of memory)");
+		cli_err(NULL, "cannot create the library context (libelf out of date, or out of memory)");
 		return NULL;
 	}
 	*status = BA_EXIT_USAGE;
@@ -145,18 +145,15 @@ static bool stdout_failed(void)
 	errno = 0;
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return false;
-	ba_err("standard output: %s", errno ? strerror(errno) : "write error");
+	cli_err(NULL, "standard output: %s", errno ? strerror(errno) : "write error");
 	return true;
 }
 
-int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_data)
+int busalias_run(int argc, char **argv, ba_sysfs_write_fn *write_fn, void *write_data)
 {
-	struct ba_log log;
 	const char *config_path = find_config_arg(argc, argv);
 	int first = 1, r;
 
-	ba_log_init(&log);
-	ba_log_use(&log);
 
 	/* Skip a leading --config FILE (or --config=FILE) so "busalias --config F gen" works; nothing else. */
 	while (first < argc && (strcmp(argv[first], "--config") == 0 || strncmp(argv[first], "--config=", 9) == 0))
@@ -171,7 +168,7 @@ int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_da
 	if (!strcmp(cmd, "help") && first + 1 < argc && strcmp(argv[first + 1], "help") &&
 	    strcmp(argv[first + 1], "version")) {
 		if (first + 2 < argc) {
-			ba_err("help: one command at most, got '%s' and '%s'", argv[first + 1], argv[first + 2]);
+			cli_err(NULL, "help: one command at most, got '%s' and '%s'", argv[first + 1], argv[first + 2]);
 			return BA_EXIT_USAGE;
 		}
 		help_argv[0] = argv[first + 1];
@@ -182,7 +179,7 @@ int busalias_run(int argc, char **argv, sysfs_write_fn *write_fn, void *write_da
 	}
 	const struct command *c = find_command(cmd);
 	if (!c) {
-		ba_err("unknown command '%s'", cmd);
+		cli_err(NULL, "unknown command '%s'", cmd);
 		usage(stderr);
 		r = BA_EXIT_USAGE;
 	} else if (c->run) {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "busalias.h"
-#include "cmdline.h"
+#include "cli.h"
 #include "simkernel.h"
 
 int main(int argc, char **argv)
