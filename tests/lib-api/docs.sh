@@ -24,7 +24,7 @@ exported=$(nm -D --defined-only "$LIBDIR/libbusalias.so.1" | awk '$2 == "T" {sub
 # cmd-device-options.h (the device commands' options), cmd-status.h (status's views), system headers.
 for f in core/cmd-gen.c core/cmd-match.c core/cmd-status.c core/cmd-status.h core/status-line.c core/cmd-plugins.c \
 	core/cmd-bind.c core/cmd-restore.c core/cmd-overrides.c core/cmd-device-options.c core/cmd-device-options.h \
-	core/cli.c core/cli.h; do
+	core/cli.c core/cli.h core/main.c; do
 	bad=$(grep -E '^#include "' "$SRCDIR/$f" | grep -vE '"(cli|cmdline-ids|exit|output|cmd-device-options|cmd-status)\.h"')
 	[ -z "$bad" ] && ok || fail "$f includes a core header: $bad"
 done
