@@ -30,6 +30,38 @@ static void alias_set_rehash(struct alias_list *l)
 	}
 }
 
+struct alias_block {
+	struct alias_block *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define ALIAS_BLOCK_SIZE 4096
+
+/* A copy of the len bytes at s, NUL-terminated, in l's newest block or a new one. */
+static char *alias_list_store(struct alias_list *l, const char *s, size_t len)
+{
+	struct alias_block *b = l->blocks;
+	char *p;
+
+	if (!b || b->cap - b->used < len + 1) {
+		size_t cap = ALIAS_BLOCK_SIZE - sizeof(*b);
+
+		if (cap < len + 1)
+			cap = len + 1;
+		b = xmalloc(sizeof(*b) + cap);
+		b->used = 0;
+		b->cap = cap;
+		b->next = l->blocks;
+		l->blocks = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	b->used += len + 1;
+	return p;
+}
+
 bool alias_list_add(struct alias_list *l, const char *alias, const char *type)
 {
 	size_t k;
@@ -49,14 +81,16 @@ bool alias_list_add(struct alias_list *l, const char *alias, const char *type)
 	}
 	l->slots[k] = (uint32_t)l->n;
 	l->type[l->n] = type;
-	l->alias[l->n++] = xstrdup(alias);
+	l->alias[l->n++] = alias_list_store(l, alias, strlen(alias));
 	return true;
 }
 
 void alias_list_release(struct alias_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->alias[i]);
+	for (struct alias_block *b = l->blocks, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
 	free(l->alias);
 	free(l->type);
 	free(l->slots);
