@@ -36,7 +36,9 @@ struct alias_block {
 	char data[];
 };
 
-#define ALIAS_BLOCK_SIZE 4096
+/* Blocks double from the first to the largest: most modules have a few aliases, kept until gen's output. */
+#define ALIAS_BLOCK_FIRST 256
+#define ALIAS_BLOCK_MAX 8192
 
 /* A copy of the len bytes at s, NUL-terminated, in l's newest block or a new one. */
 static char *alias_list_store(struct alias_list *l, const char *s, size_t len)
@@ -45,7 +47,11 @@ static char *alias_list_store(struct alias_list *l, const char *s, size_t len)
 	char *p;
 
 	if (!b || b->cap - b->used < len + 1) {
-		size_t cap = ALIAS_BLOCK_SIZE - sizeof(*b);
+		size_t cap = b ? 2 * (b->cap + sizeof(*b)) : ALIAS_BLOCK_FIRST;
+
+		if (cap > ALIAS_BLOCK_MAX)
+			cap = ALIAS_BLOCK_MAX;
+		cap -= sizeof(*b);
 
 		if (cap < len + 1)
 			cap = len + 1;

@@ -640,6 +640,22 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 	size_t strsize = strs->d_size;
 	/* A table ending in NUL terminates every name in it: skip a memchr() per symbol. */
 	bool terminated = strsize > 0 && strtab[strsize - 1] == '\0';
+	/*
+	 * The symbols as elf_getdata() converted them, in the host's layout: each one's name is read in place,
+	 * and gelf_getsymshndx() (a call through the libelf table and a copy) only for the few named like a
+	 * device table.  Without an extended index table it cannot fail for an index below nsyms.
+	 */
+	const Elf64_Sym *direct64 = NULL;
+	const Elf32_Sym *direct32 = NULL;
+	if (!xndx && syms->d_type == ELF_T_SYM && syms->d_buf) {
+		if (m->target.elfclass == 64 && (uintptr_t)syms->d_buf % _Alignof(Elf64_Sym) == 0 &&
+		    nsyms <= syms->d_size / sizeof(Elf64_Sym))
+			direct64 = syms->d_buf;
+		else if (m->target.elfclass == 32 && (uintptr_t)syms->d_buf % _Alignof(Elf32_Sym) == 0 &&
+			 nsyms <= syms->d_size / sizeof(Elf32_Sym))
+			direct32 = syms->d_buf;
+	}
+	bool direct = direct64 || direct32;
 
 	for (size_t i = 1; i < nsyms; i++) {
 		GElf_Sym sym;
@@ -647,7 +663,9 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 		const char *name;
 		struct table_symbol ts;
 
-		if (!gelf_getsymshndx(syms, xndx, (int)i, &sym, &ext))
+		if (direct)
+			sym.st_name = direct64 ? direct64[i].st_name : direct32[i].st_name;
+		else if (!gelf_getsymshndx(syms, xndx, (int)i, &sym, &ext))
 			continue;
 		if (sym.st_name >= strsize) {
 			/* A device table hidden this way would vanish without a word. */
@@ -663,6 +681,8 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 		if (name[0] != '_' || strncmp(name, "__mod_", 6) != 0)
 			continue;
 		if (!table_symbol_parse(name, &ts))
+			continue;
+		if (direct && !gelf_getsymshndx(syms, xndx, (int)i, &sym, &ext))
 			continue;
 		if (GELF_ST_TYPE(sym.st_info) != STT_OBJECT)
 			continue;
