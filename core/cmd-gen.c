@@ -154,25 +154,25 @@ static int collect(struct ba_ctx *ctx, const char *arg, struct path_list *out, s
 	return r;
 }
 
-/* One input file: its module (NULL only when memory ran out) and what reading it returned. */
+/*
+ * One input file: its module (NULL only when memory ran out) and what reading it returned; then, set by
+ * the thread that read it, the sort key and, for text output, the module's lines: all that the one
+ * thread left at the end (sort, output) has to do is compare and copy.
+ */
 struct gen_result {
 	struct ba_module *module;
 	int error;
+	const char *name, *path;  /* the module's */
+	char *text;               /* its modules.alias lines, text_len bytes, or NULL for none */
+	size_t text_len;
 };
-
-static const char *name_of(const struct gen_result *r)
-{
-	const char *n = ba_module_get_name(r->module);
-
-	return n ? n : "";
-}
 
 static int cmp_result(const void *a, const void *b)
 {
 	const struct gen_result *x = a, *y = b;
-	int c = strcmp(name_of(x), name_of(y));
+	int c = strcmp(x->name, y->name);
 
-	return c ? c : strcmp(ba_module_get_path(x->module), ba_module_get_path(y->module));
+	return c ? c : strcmp(x->path, y->path);
 }
 
 static const char *kver_str(uint32_t k, char *buf, size_t len)
@@ -186,19 +186,54 @@ static const char *kver_str(uint32_t k, char *buf, size_t len)
 /* depmod's first line of modules.alias, kept so the output can stand in for it. */
 #define DEPMOD_ALIAS_HEADER "# Aliases extracted from modules themselves.\n"
 
-static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n, bool header)
+/* r's "alias PATTERN MODULE" lines into r->text (not strbuf_addf(): a printf per line is measurable over a tree). */
+static void render_module_text(struct gen_result *r)
 {
-	if (header)
-		strbuf_adds(sb, DEPMOD_ALIAS_HEADER);
+	size_t n = ba_module_get_alias_count(r->module), name_len = strlen(r->name), len = 0;
+	char *p;
+
+	if (n == 0)
+		return;
+	for (size_t j = 0; j < n; j++)
+		len += sizeof("alias ") + strlen(ba_module_get_alias(r->module, j)) + name_len + 1;
+	r->text = p = or_die(malloc(len));
+	r->text_len = len;
+	for (size_t j = 0; j < n; j++) {
+		const char *alias = ba_module_get_alias(r->module, j);
+		size_t alias_len = strlen(alias);
+
+		memcpy(p, "alias ", 6);
+		memcpy(p + 6, alias, alias_len);
+		p += 6 + alias_len;
+		*p++ = ' ';
+		memcpy(p, r->name, name_len);
+		p += name_len;
+		*p++ = '\n';
+	}
+}
+
+/* The modules' lines, in r's order, into sb in one allocation; each module's own copy is freed. */
+static void render_text(struct strbuf *sb, struct gen_result *r, size_t n, bool header)
+{
+	size_t len = header ? strlen(DEPMOD_ALIAS_HEADER) : 0;
+	char *p;
+
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < ba_module_get_alias_count(r[i].module); j++) {
-			/* Not strbuf_addf(): a printf per line is measurable over a whole tree. */
-			strbuf_add(sb, "alias ", 6);
-			strbuf_adds(sb, ba_module_get_alias(r[i].module, j));
-			strbuf_add(sb, " ", 1);
-			strbuf_adds(sb, ba_module_get_name(r[i].module));
-			strbuf_add(sb, "\n", 1);
-		}
+		len += r[i].text_len;
+	if (len == 0)
+		return;
+	sb->buf = p = or_die(malloc(len + 1));
+	sb->len = len;
+	sb->cap = len + 1;
+	if (header)
+		p = mempcpy(p, DEPMOD_ALIAS_HEADER, strlen(DEPMOD_ALIAS_HEADER));
+	for (size_t i = 0; i < n; i++) {
+		if (r[i].text)
+			p = mempcpy(p, r[i].text, r[i].text_len);
+		free(r[i].text);
+		r[i].text = NULL;
+	}
+	*p = '\0';
 }
 
 static const char *level_of(int priority)
@@ -288,6 +323,7 @@ static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n,
 struct gen_work {
 	struct ba_ctx *ctx;  /* shared: its plugins are loaded before the threads start */
 	unsigned flags;
+	bool text;           /* render each module's modules.alias lines */
 	char **paths;
 	struct gen_result *results;
 	size_t n, next;
@@ -300,17 +336,25 @@ static void *gen_worker(void *arg)
 
 	/* Each module's messages stay with it (ba_module_get_message()), printed later in output order. */
 	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->n) {
-		w->results[i].error = ba_module_new_from_path(w->ctx, w->paths[i], w->flags, &w->results[i].module);
-		or_die(w->results[i].module);
+		struct gen_result *r = &w->results[i];
+		const char *name;
+
+		r->error = ba_module_new_from_path(w->ctx, w->paths[i], w->flags, &r->module);
+		or_die(r->module);
+		name = ba_module_get_name(r->module);
+		r->name = name ? name : "";
+		r->path = ba_module_get_path(r->module);
+		if (w->text)
+			render_module_text(r);
 	}
 	return NULL;
 }
 
 /* Modules are independent: spread them over `jobs` threads; output order is fixed later by sorting. */
-static void generate_all(struct ba_ctx *ctx, unsigned flags, char **paths, struct gen_result *results, size_t n,
-			 unsigned jobs)
+static void generate_all(struct ba_ctx *ctx, unsigned flags, bool text, char **paths, struct gen_result *results,
+			 size_t n, unsigned jobs)
 {
-	struct gen_work w = { .ctx = ctx, .flags = flags, .paths = paths, .results = results, .n = n };
+	struct gen_work w = { .ctx = ctx, .flags = flags, .text = text, .paths = paths, .results = results, .n = n };
 	pthread_t tid[MAX_JOBS];
 	unsigned started = 0;
 
@@ -441,7 +485,7 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 		status = BA_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
 
 	results = or_die(calloc(paths.n ? paths.n : 1, sizeof(*results)));
-	generate_all(ctx, flags, paths.v, results, paths.n, jobs);
+	generate_all(ctx, flags, !json, paths.v, results, paths.n, jobs);
 	if (ba_ctx_get_plugin_errors(ctx))
 		status = BA_EXIT_PARTIAL; /* a plugin refused when a table needed it */
 	size_t modules_read = 0;

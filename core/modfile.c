@@ -281,7 +281,7 @@ struct shdr_fields {
 	({ __typeof__(((T *)0)->f) v_; memcpy(&v_, (p) + offsetof(T, f), sizeof(v_)); v_; })
 
 /* Field by field: a memcpy() of the whole header compiled to a slow `rep movs`. */
-static struct shdr_fields shdr_fields(const uint8_t *p, bool is64)
+static inline struct shdr_fields shdr_fields(const uint8_t *p, bool is64)
 {
 	if (is64)
 		return (struct shdr_fields){ SHDR_FIELD(p, Elf64_Shdr, sh_name), SHDR_FIELD(p, Elf64_Shdr, sh_type),
@@ -318,6 +318,8 @@ static size_t part_place(size_t used, uint64_t file_off)
 #define SHDR_LEAD_PER_SECTION 16
 #define SHDR_LEAD_BASE 64
 #define PARTS_MAX 64
+/* A module has 20 to 93 sections over Debian's 6.1 amd64 tree; one with more is left to libelf. */
+#define PARTS_MAX_SECTIONS 256
 
 /*
  * The parts of an uncompressed module that module_file_read() uses, copied
@@ -345,8 +347,9 @@ static void read_parts(struct module_file *m)
 	static const uint8_t host_data = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? ELFDATA2LSB : ELFDATA2MSB;
 	Elf64_Ehdr eh, raw;  /* raw: the file's bytes (of either class); eh: its fields used here */
 	struct part parts[PARTS_MAX], tail;
-	size_t n_parts = 0, n_reads = 0, head_len, ehdr_size, shdr_size, shstr_idx, used, offsets_at;
-	uint64_t size, shdrs_len, lead, shstr_off = 0, shstr_len = 0;
+	struct shdr_fields sec[PARTS_MAX_SECTIONS];
+	size_t n_parts = 0, n_reads = 0, head_len, ehdr_size, shdr_size, used, offsets_at;
+	uint64_t size, shdrs_len, lead;
 	struct image_buffer b;
 	bool is64, have_symtab = false;
 	struct stat st;
@@ -378,7 +381,7 @@ static void read_parts(struct module_file *m)
 	} else {
 		return;
 	}
-	if (head_len < ehdr_size || eh.e_shnum == 0 || eh.e_shstrndx == SHN_XINDEX || eh.e_shstrndx >= eh.e_shnum ||
+	if (head_len < ehdr_size || eh.e_shnum == 0 || eh.e_shnum > PARTS_MAX_SECTIONS || eh.e_shstrndx == SHN_XINDEX || eh.e_shstrndx >= eh.e_shnum ||
 	    eh.e_shentsize != shdr_size || eh.e_shoff == 0 || eh.e_shoff > size)
 		return;
 	shdrs_len = (uint64_t)eh.e_shnum * shdr_size;
@@ -399,64 +402,61 @@ static void read_parts(struct module_file *m)
 		goto fallback;
 #define SHDR(i) (b.p + tail.at + (size_t)lead + (size_t)(i) * shdr_size)
 
-	/* Every section within the file; the symbol table's parts; the name table. */
-	shstr_idx = eh.e_shstrndx;
-	for (size_t i = 0; i < eh.e_shnum; i++) {
-		struct shdr_fields sh = shdr_fields(SHDR(i), is64);
+	/* Each section header decoded once. */
+	for (size_t i = 0; i < eh.e_shnum; i++)
+		sec[i] = shdr_fields(SHDR(i), is64);
 
-		if (sh.type == SHT_NOBITS) {
-			/* Names, symbols and their strings must be bytes of the file. */
-			if (i == shstr_idx)
-				goto fallback;
-			continue;
-		}
-		if (sh.off > size || sh.len > size - sh.off)
-			goto fallback;
-		if (i == shstr_idx) {
-			if (sh.type != SHT_STRTAB)
-				goto fallback;
-			shstr_off = sh.off, shstr_len = sh.len;
-		}
-		if ((sh.type == SHT_SYMTAB && !have_symtab) || sh.type == SHT_SYMTAB_SHNDX) {
-			if (n_parts + 2 > PARTS_MAX)
-				goto fallback;
-			parts[n_parts++] = (struct part){ sh.off, sh.len, 0 };
-			if (sh.type == SHT_SYMTAB) {
-				have_symtab = true;
-				/* Its string table; one of NOBITS type is libelf's path's to report. */
-				if (sh.link >= eh.e_shnum)
-					goto fallback;
-				struct shdr_fields str = shdr_fields(SHDR(sh.link), is64);
-				if (str.type == SHT_NOBITS || str.off > size || str.len > size - str.off)
-					goto fallback;
-				parts[n_parts++] = (struct part){ str.off, str.len, 0 };
-			}
-		}
-	}
-	/* The name table, where ld does not put it: read first, as the names of .modinfo are in it. */
+	/* The name table first, as the names of .modinfo are in it: read with the section headers, else now. */
+	const struct shdr_fields *names = &sec[eh.e_shstrndx];
 	const uint8_t *shstr;
-	if (shstr_off >= tail.off && shstr_off + shstr_len <= tail.off + tail.len) {
-		shstr = b.p + tail.at + (size_t)(shstr_off - tail.off);
+	if (names->type != SHT_STRTAB || names->off > size || names->len > size - names->off)
+		goto fallback;
+	if (names->off >= tail.off && names->off + names->len <= tail.off + tail.len) {
+		shstr = b.p + tail.at + (size_t)(names->off - tail.off);
 	} else {
-		size_t at = part_place(used, shstr_off);
-		if (n_parts == PARTS_MAX || !image_buffer_reserve(&b, at + (size_t)shstr_len) ||
-		    !pread_all(m->fd, b.p + at, (size_t)shstr_len, shstr_off))
+		size_t at = part_place(used, names->off);
+		if (!image_buffer_reserve(&b, at + (size_t)names->len) ||
+		    !pread_all(m->fd, b.p + at, (size_t)names->len, names->off))
 			goto fallback;
-		parts[n_parts++] = (struct part){ shstr_off, shstr_len, at };
+		parts[n_parts++] = (struct part){ names->off, names->len, at };
 		n_reads = 1;
-		used = at + (size_t)shstr_len;
+		used = at + (size_t)names->len;
 		shstr = b.p + at;
 	}
-	/* .modinfo, found by name as module_file_read() finds it (elf_strptr() sees these same bytes). */
-	for (size_t i = 0; i < eh.e_shnum; i++) {
-		struct shdr_fields sh = shdr_fields(SHDR(i), is64);
 
-		if (sh.type != SHT_PROGBITS || sh.name >= shstr_len || shstr_len - sh.name < sizeof(".modinfo") ||
-		    memcmp(shstr + sh.name, ".modinfo", sizeof(".modinfo")) != 0)
+	/*
+	 * Every section within the file; the parts to read: the (first) symbol table with its string table,
+	 * the extended index tables, and .modinfo, found by name as module_file_read() finds it (elf_strptr()
+	 * sees these same bytes).
+	 */
+	for (size_t i = 0; i < eh.e_shnum; i++) {
+		const struct shdr_fields *sh = &sec[i];
+
+		if (sh->type == SHT_NOBITS)
 			continue;
-		if (n_parts == PARTS_MAX)
+		if (sh->off > size || sh->len > size - sh->off)
 			goto fallback;
-		parts[n_parts++] = (struct part){ sh.off, sh.len, 0 };
+		if ((sh->type == SHT_SYMTAB && !have_symtab) || sh->type == SHT_SYMTAB_SHNDX) {
+			if (n_parts + 2 > PARTS_MAX)
+				goto fallback;
+			parts[n_parts++] = (struct part){ sh->off, sh->len, 0 };
+			if (sh->type == SHT_SYMTAB) {
+				have_symtab = true;
+				/* Its string table; one of NOBITS type is libelf's path's to report. */
+				if (sh->link >= eh.e_shnum)
+					goto fallback;
+				const struct shdr_fields *str = &sec[sh->link];
+				if (str->type == SHT_NOBITS || str->off > size || str->len > size - str->off)
+					goto fallback;
+				parts[n_parts++] = (struct part){ str->off, str->len, 0 };
+			}
+		} else if (sh->type == SHT_PROGBITS && sh->name < names->len &&
+			   names->len - sh->name >= sizeof(".modinfo") &&
+			   memcmp(shstr + sh->name, ".modinfo", sizeof(".modinfo")) == 0) {
+			if (n_parts == PARTS_MAX)
+				goto fallback;
+			parts[n_parts++] = (struct part){ sh->off, sh->len, 0 };
+		}
 	}
 
 	/* Neighbours merged, each run read once; parts[] then lists the runs, each with its place. */
@@ -483,15 +483,15 @@ static void read_parts(struct module_file *m)
 	if (!image_buffer_reserve(&b, offsets_at + eh.e_shnum * sizeof(uint64_t)))
 		goto fallback;
 	for (size_t i = 0; i < eh.e_shnum; i++) {
-		struct shdr_fields sh = shdr_fields(SHDR(i), is64);
+		const struct shdr_fields *sh = &sec[i];
 		uint64_t image_off = 0;
 
-		for (size_t k = 0; k < n_parts && sh.type != SHT_NOBITS; k++)
-			if (sh.off >= parts[k].off && sh.off + sh.len <= parts[k].off + parts[k].len) {
-				image_off = parts[k].at + (sh.off - parts[k].off);
+		for (size_t k = 0; k < n_parts && sh->type != SHT_NOBITS; k++)
+			if (sh->off >= parts[k].off && sh->off + sh->len <= parts[k].off + parts[k].len) {
+				image_off = parts[k].at + (sh->off - parts[k].off);
 				break;
 			}
-		memcpy(b.p + offsets_at + i * sizeof(uint64_t), &sh.off, sizeof(uint64_t));
+		memcpy(b.p + offsets_at + i * sizeof(uint64_t), &sh->off, sizeof(uint64_t));
 		shdr_set_offset(SHDR(i), is64, image_off);
 	}
 	if (is64) {
