@@ -317,7 +317,11 @@ static size_t part_place(size_t used, uint64_t file_off)
  */
 #define SHDR_LEAD_PER_SECTION 16
 #define SHDR_LEAD_BASE 64
+/* A module's signature (PKCS#7 and its trailer) takes 721 bytes in Debian's: room for a larger key's. */
+#define TAIL_AFTER 2048
 #define PARTS_MAX 64
+/* Larger offsets (and files) are left to libelf: an off_t holds them, and an image is never that large. */
+#define PARTS_MAX_OFFSET (UINT64_C(1) << 40)
 /* A module has 20 to 93 sections over Debian's 6.1 amd64 tree; one with more is left to libelf. */
 #define PARTS_MAX_SECTIONS 256
 
@@ -353,15 +357,15 @@ static void read_parts(struct module_file *m)
 	struct image_buffer b;
 	bool is64, have_symtab = false;
 	struct stat st;
+	ssize_t n;
 
-	if (fstat(m->fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)sizeof(Elf32_Ehdr))
-		return;
-	size = (uint64_t)st.st_size;
-	head_len = size < sizeof(eh) ? (size_t)size : sizeof(eh);
+	/* A short read (an empty or tiny file, a directory, a FIFO) leaves it to libelf. */
 	memset(&raw, 0, sizeof(raw));
-	if (!pread_all(m->fd, &raw, head_len, 0) || memcmp(raw.e_ident, ELFMAG, SELFMAG) != 0 ||
+	n = pread(m->fd, &raw, sizeof(raw), 0);
+	if (n < (ssize_t)sizeof(Elf32_Ehdr) || memcmp(raw.e_ident, ELFMAG, SELFMAG) != 0 ||
 	    raw.e_ident[EI_DATA] != host_data)
 		return;
+	head_len = (size_t)n;
 	eh = raw;
 	if (eh.e_ident[EI_CLASS] == ELFCLASS64) {
 		is64 = true;
@@ -381,24 +385,32 @@ static void read_parts(struct module_file *m)
 	} else {
 		return;
 	}
-	if (head_len < ehdr_size || eh.e_shnum == 0 || eh.e_shnum > PARTS_MAX_SECTIONS || eh.e_shstrndx == SHN_XINDEX || eh.e_shstrndx >= eh.e_shnum ||
-	    eh.e_shentsize != shdr_size || eh.e_shoff == 0 || eh.e_shoff > size)
+	if (head_len < ehdr_size || eh.e_shnum == 0 || eh.e_shnum > PARTS_MAX_SECTIONS ||
+	    eh.e_shstrndx == SHN_XINDEX || eh.e_shstrndx >= eh.e_shnum || eh.e_shentsize != shdr_size ||
+	    eh.e_shoff == 0 || eh.e_shoff > PARTS_MAX_OFFSET)
 		return;
 	shdrs_len = (uint64_t)eh.e_shnum * shdr_size;
-	if (shdrs_len > size - eh.e_shoff)
-		return;
 
-	/* The ELF header, then the section headers with what lies just before them. */
+	/*
+	 * The ELF header, then the section headers with what lies just before them and up to TAIL_AFTER bytes
+	 * after them: a read that ends early gives the file's size without an fstat() (ld -r puts the headers
+	 * at the end; a signed module's signature follows them).
+	 */
 	b = image_buffer_get();
 	lead = SHDR_LEAD_BASE + (uint64_t)eh.e_shnum * SHDR_LEAD_PER_SECTION;
 	if (lead > eh.e_shoff)
 		lead = eh.e_shoff;
 	tail = (struct part){ eh.e_shoff - lead, lead + shdrs_len, part_place(ehdr_size, eh.e_shoff - lead) };
 	used = tail.at + (size_t)tail.len;
-	if (!image_buffer_reserve(&b, used))
+	if (!image_buffer_reserve(&b, used + TAIL_AFTER))
 		goto fallback;
 	memcpy(b.p, &raw, ehdr_size);
-	if (!pread_all(m->fd, b.p + tail.at, (size_t)tail.len, tail.off))
+	n = pread(m->fd, b.p + tail.at, (size_t)tail.len + TAIL_AFTER, (off_t)tail.off);
+	if (n >= (ssize_t)tail.len && n < (ssize_t)tail.len + TAIL_AFTER)
+		size = tail.off + (uint64_t)n;
+	else if (n == (ssize_t)tail.len + TAIL_AFTER && fstat(m->fd, &st) == 0 && S_ISREG(st.st_mode))
+		size = (uint64_t)st.st_size;
+	else
 		goto fallback;
 #define SHDR(i) (b.p + tail.at + (size_t)lead + (size_t)(i) * shdr_size)
 
