@@ -199,7 +199,7 @@ static const char *kver_str(uint32_t k, char *buf, size_t len)
 /* depmod's first line of modules.alias, kept so the output can stand in for it. */
 #define DEPMOD_ALIAS_HEADER "# Aliases extracted from modules themselves.\n"
 
-/* The modules' lines, in r's order, into sb in one allocation; each module's block is freed. */
+/* The modules' lines, in r's order, into sb in one allocation. */
 static void render_text(struct strbuf *sb, struct gen_result *r, size_t n, bool header)
 {
 	size_t len = header ? strlen(DEPMOD_ALIAS_HEADER) : 0;
