@@ -332,8 +332,8 @@ static size_t part_place(size_t used, uint64_t file_off)
  * ld lays them out), the symbol table with its string table and extended
  * index tables, and .modinfo, neighbours merged into one read.  The image's
  * section headers are the file's with sh_offset moved to where the section's
- * bytes are in the image, or 0 for a section not read (module_file_read()
- * never asks libelf for one); m->file_offsets keeps the file's offsets, from
+ * bytes are in the image for these sections, 0 for the others (module_file_read()
+ * never asks libelf for their bytes); m->file_offsets keeps the file's offsets, from
  * which scan_symbols() reads each device table's bytes.  libelf on m->fd
  * read each of these with a pread() of its own into a malloc()ed copy, and
  * the whole section of each table; those syscalls and copies were most of
@@ -352,6 +352,7 @@ static void read_parts(struct module_file *m)
 	Elf64_Ehdr eh, raw;  /* raw: the file's bytes (of either class); eh: its fields used here */
 	struct part parts[PARTS_MAX], tail;
 	struct shdr_fields sec[PARTS_MAX_SECTIONS];
+	bool wanted[PARTS_MAX_SECTIONS] = { false };  /* the sections module_file_read() reads */
 	size_t n_parts = 0, n_reads = 0, head_len, ehdr_size, shdr_size, used, offsets_at;
 	uint64_t size, shdrs_len, lead;
 	struct image_buffer b;
@@ -421,6 +422,7 @@ static void read_parts(struct module_file *m)
 	/* The name table first, as the names of .modinfo are in it: read with the section headers, else now. */
 	const struct shdr_fields *names = &sec[eh.e_shstrndx];
 	const uint8_t *shstr;
+	wanted[eh.e_shstrndx] = true;
 	if (names->type != SHT_STRTAB || names->off > size || names->len > size - names->off)
 		goto fallback;
 	if (names->off >= tail.off && names->off + names->len <= tail.off + tail.len) {
@@ -452,6 +454,7 @@ static void read_parts(struct module_file *m)
 			if (n_parts + 2 > PARTS_MAX)
 				goto fallback;
 			parts[n_parts++] = (struct part){ sh->off, sh->len, 0 };
+			wanted[i] = true;
 			if (sh->type == SHT_SYMTAB) {
 				have_symtab = true;
 				/* Its string table; one of NOBITS type is libelf's path's to report. */
@@ -461,6 +464,7 @@ static void read_parts(struct module_file *m)
 				if (str->type == SHT_NOBITS || str->off > size || str->len > size - str->off)
 					goto fallback;
 				parts[n_parts++] = (struct part){ str->off, str->len, 0 };
+				wanted[sh->link] = true;
 			}
 		} else if (sh->type == SHT_PROGBITS && sh->name < names->len &&
 			   names->len - sh->name >= sizeof(".modinfo") &&
@@ -468,6 +472,7 @@ static void read_parts(struct module_file *m)
 			if (n_parts == PARTS_MAX)
 				goto fallback;
 			parts[n_parts++] = (struct part){ sh->off, sh->len, 0 };
+			wanted[i] = true;
 		}
 	}
 
@@ -498,7 +503,7 @@ static void read_parts(struct module_file *m)
 		const struct shdr_fields *sh = &sec[i];
 		uint64_t image_off = 0;
 
-		for (size_t k = 0; k < n_parts && sh->type != SHT_NOBITS; k++)
+		for (size_t k = 0; k < n_parts && wanted[i]; k++)
 			if (sh->off >= parts[k].off && sh->off + sh->len <= parts[k].off + parts[k].len) {
 				image_off = parts[k].at + (sh->off - parts[k].off);
 				break;
