@@ -129,6 +129,7 @@ struct module_table {
 	struct table_symbol ts;  /* points into symbol */
 	const uint8_t *data;     /* size bytes, or NULL for zeros (NOBITS) */
 	uint64_t size;
+	uint8_t *copy;           /* data, when it is a copy of its own (modfile.c) */
 };
 
 struct module_file {
@@ -151,6 +152,13 @@ struct module_file {
 	void *elf;
 	void *image;     /* decompressed bytes of a compressed module; NULL: libelf reads fd */
 	size_t image_len;
+	/* image holds only the parts of the file read (modfile.c, read_parts()), file_offsets the file's offset
+	 * of each of the file_shnum sections; tables are read from fd as they are found */
+	bool image_partial;
+	bool image_cached;  /* image (of image_cap bytes) is this thread's reused buffer */
+	size_t image_cap;
+	const uint64_t *file_offsets;
+	size_t file_shnum;
 	int fd;
 };
 
@@ -218,6 +226,9 @@ struct alias_list {
 	/* open-addressing set of indices into alias[] */
 	uint32_t *slots;
 	size_t n_slots;
+	/* the strings alias[] points to, many to a block: a malloc() and a free() each cost more than the
+	 * rest of an alias's handling */
+	struct alias_block *blocks;
 };
 void alias_list_release(struct alias_list *l);
 /* false if already present */

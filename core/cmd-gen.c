@@ -33,13 +33,19 @@ static void *or_die(void *p)
 	return p;
 }
 
-static void path_list_add(struct path_list *l, const char *p)
+/* Adds p, which l then owns. */
+static void path_list_take(struct path_list *l, char *p)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
 		l->v = or_die(realloc(l->v, l->cap * sizeof(*l->v)));
 	}
-	l->v[l->n++] = or_die(strdup(p));
+	l->v[l->n++] = p;
+}
+
+static void path_list_add(struct path_list *l, const char *p)
+{
+	path_list_take(l, or_die(strdup(p)));
 }
 
 /* What one collect() call found besides modules. */
@@ -72,9 +78,15 @@ static int walk_one(const char *path, const struct stat *st, int flag, struct FT
 	int err = errno;
 	const char *base = path + ftw->base;
 	struct stat target;
-	char *shown = walk_path(path);
+	char *shown;
 
 	(void)st;
+	/* Most entries of a tree are neither modules nor errors: their path is never made. */
+	if ((flag == FTW_F || flag == FTW_SL) && !ba_module_filename_is_module(base))
+		return 0;
+	if (flag != FTW_F && flag != FTW_SL && flag != FTW_DNR && flag != FTW_NS)
+		return 0;
+	shown = walk_path(path);
 	switch (flag) {
 	case FTW_DNR:
 		cli_err(walk.ctx, "%s: cannot read directory: %s", shown, err ? strerror(err) : "unknown error");
@@ -85,17 +97,14 @@ static int walk_one(const char *path, const struct stat *st, int flag, struct FT
 		walk.status->unreadable = true;
 		break;
 	case FTW_F:
-		if (ba_module_filename_is_module(base))
-			path_list_add(walk.out, shown);
-		break;
+		path_list_take(walk.out, shown);
+		return 0;
 	case FTW_SL:
 		/*
 		 * A tree of links (cp -as, packaging tools): a link named like a module is read as the file it
 		 * points to, as depmod does.  Links to directories (the kernel tree's build and source) are
 		 * never followed.
 		 */
-		if (!ba_module_filename_is_module(base))
-			break;
 		if (stat(path, &target) < 0) {
 			char to[4096];
 			ssize_t n;
@@ -106,7 +115,8 @@ static int walk_one(const char *path, const struct stat *st, int flag, struct FT
 			cli_warn(walk.ctx, "%s: symbolic link to %s: %s; skipped", shown, n < 0 ? "?" : to, strerror(err));
 			walk.status->skipped = true;
 		} else if (!S_ISDIR(target.st_mode)) {
-			path_list_add(walk.out, shown);
+			path_list_take(walk.out, shown);
+			return 0;
 		}
 		break;
 	}
@@ -154,25 +164,28 @@ static int collect(struct ba_ctx *ctx, const char *arg, struct path_list *out, s
 	return r;
 }
 
-/* One input file: its module (NULL only when memory ran out) and what reading it returned. */
+/*
+ * One input file: what reading it returned and its module (NULL only when memory ran out), or, for text
+ * output, a digest of the module made and the module released by the thread that read it: the one thread
+ * left at the end (sort, output, freeing) then has one block per module to compare, copy and free.
+ */
 struct gen_result {
-	struct ba_module *module;
+	struct ba_module *module;  /* JSON output; NULL once digested */
 	int error;
+	unsigned warnings;
+	const char *name, *path;   /* the module's, or in block */
+	/* text output: the module's messages as printed, messages_len bytes, its modules.alias lines,
+	 * text_len bytes, then name and path */
+	char *block;
+	size_t messages_len, text_len;
 };
-
-static const char *name_of(const struct gen_result *r)
-{
-	const char *n = ba_module_get_name(r->module);
-
-	return n ? n : "";
-}
 
 static int cmp_result(const void *a, const void *b)
 {
 	const struct gen_result *x = a, *y = b;
-	int c = strcmp(name_of(x), name_of(y));
+	int c = strcmp(x->name, y->name);
 
-	return c ? c : strcmp(ba_module_get_path(x->module), ba_module_get_path(y->module));
+	return c ? c : strcmp(x->path, y->path);
 }
 
 static const char *kver_str(uint32_t k, char *buf, size_t len)
@@ -186,19 +199,25 @@ static const char *kver_str(uint32_t k, char *buf, size_t len)
 /* depmod's first line of modules.alias, kept so the output can stand in for it. */
 #define DEPMOD_ALIAS_HEADER "# Aliases extracted from modules themselves.\n"
 
-static void render_text(struct strbuf *sb, const struct gen_result *r, size_t n, bool header)
+/* The modules' lines, in r's order, into sb in one allocation. */
+static void render_text(struct strbuf *sb, struct gen_result *r, size_t n, bool header)
 {
-	if (header)
-		strbuf_adds(sb, DEPMOD_ALIAS_HEADER);
+	size_t len = header ? strlen(DEPMOD_ALIAS_HEADER) : 0;
+	char *p;
+
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < ba_module_get_alias_count(r[i].module); j++) {
-			/* Not strbuf_addf(): a printf per line is measurable over a whole tree. */
-			strbuf_add(sb, "alias ", 6);
-			strbuf_adds(sb, ba_module_get_alias(r[i].module, j));
-			strbuf_add(sb, " ", 1);
-			strbuf_adds(sb, ba_module_get_name(r[i].module));
-			strbuf_add(sb, "\n", 1);
-		}
+		len += r[i].text_len;
+	if (len == 0)
+		return;
+	sb->buf = p = or_die(malloc(len + 1));
+	sb->len = len;
+	sb->cap = len + 1;
+	if (header)
+		p = mempcpy(p, DEPMOD_ALIAS_HEADER, strlen(DEPMOD_ALIAS_HEADER));
+	for (size_t i = 0; i < n; i++)
+		if (r[i].text_len)
+			p = mempcpy(p, r[i].block + r[i].messages_len, r[i].text_len);
+	*p = '\0';
 }
 
 static const char *level_of(int priority)
@@ -285,9 +304,50 @@ static void render_json(struct strbuf *sb, const struct gen_result *r, size_t n,
 	strbuf_addf(sb, "\n],\"warnings\":%lu}\n", warnings);
 }
 
+/*
+ * r's module as text output needs it, in one block: its messages as printed, its "alias PATTERN MODULE"
+ * lines (not strbuf_addf(): a printf per line is measurable over a tree), name and path; then the module
+ * is released.
+ */
+static void digest_module(struct gen_result *r, int max_priority)
+{
+	struct ba_module *m = r->module;
+	struct strbuf messages = { 0 };
+	const char *name = ba_module_get_name(m) ? ba_module_get_name(m) : "", *path = ba_module_get_path(m);
+	size_t n = ba_module_get_alias_count(m), name_len = strlen(name), path_len = strlen(path), text_len = 0;
+	char *p;
+
+	render_messages(&messages, m, max_priority);
+	for (size_t j = 0; j < n; j++)
+		text_len += sizeof("alias ") + strlen(ba_module_get_alias(m, j)) + name_len + 1;
+	r->block = p = or_die(malloc(messages.len + text_len + name_len + 1 + path_len + 1));
+	r->messages_len = messages.len;
+	r->text_len = text_len;
+	if (messages.len)
+		p = mempcpy(p, messages.buf, messages.len);
+	strbuf_release(&messages);
+	for (size_t j = 0; j < n; j++) {
+		const char *alias = ba_module_get_alias(m, j);
+
+		p = mempcpy(p, "alias ", 6);
+		p = mempcpy(p, alias, strlen(alias));
+		*p++ = ' ';
+		p = mempcpy(p, name, name_len);
+		*p++ = '\n';
+	}
+	r->name = p;
+	p = mempcpy(p, name, name_len + 1);
+	r->path = p;
+	memcpy(p, path, path_len + 1);
+	r->warnings = ba_module_get_warning_count(m);
+	r->module = ba_module_unref(m);
+}
+
 struct gen_work {
 	struct ba_ctx *ctx;  /* shared: its plugins are loaded before the threads start */
 	unsigned flags;
+	bool text;           /* digest each module for text output (digest_module()) */
+	int max_priority;    /* of the messages printed */
 	char **paths;
 	struct gen_result *results;
 	size_t n, next;
@@ -300,17 +360,29 @@ static void *gen_worker(void *arg)
 
 	/* Each module's messages stay with it (ba_module_get_message()), printed later in output order. */
 	while ((i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->n) {
-		w->results[i].error = ba_module_new_from_path(w->ctx, w->paths[i], w->flags, &w->results[i].module);
-		or_die(w->results[i].module);
+		struct gen_result *r = &w->results[i];
+		const char *name;
+
+		r->error = ba_module_new_from_path(w->ctx, w->paths[i], w->flags, &r->module);
+		or_die(r->module);
+		if (w->text) {
+			digest_module(r, w->max_priority);
+			continue;
+		}
+		name = ba_module_get_name(r->module);
+		r->name = name ? name : "";
+		r->path = ba_module_get_path(r->module);
+		r->warnings = ba_module_get_warning_count(r->module);
 	}
 	return NULL;
 }
 
 /* Modules are independent: spread them over `jobs` threads; output order is fixed later by sorting. */
-static void generate_all(struct ba_ctx *ctx, unsigned flags, char **paths, struct gen_result *results, size_t n,
-			 unsigned jobs)
+static void generate_all(struct ba_ctx *ctx, unsigned flags, bool text, char **paths, struct gen_result *results,
+			 size_t n, unsigned jobs)
 {
-	struct gen_work w = { .ctx = ctx, .flags = flags, .paths = paths, .results = results, .n = n };
+	struct gen_work w = { .ctx = ctx, .flags = flags, .text = text, .max_priority = ba_ctx_get_log_priority(ctx),
+			      .paths = paths, .results = results, .n = n };
 	pthread_t tid[MAX_JOBS];
 	unsigned started = 0;
 
@@ -441,7 +513,7 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 		status = BA_EXIT_PARTIAL; /* a refused plugin: its tables' aliases are missing */
 
 	results = or_die(calloc(paths.n ? paths.n : 1, sizeof(*results)));
-	generate_all(ctx, flags, paths.v, results, paths.n, jobs);
+	generate_all(ctx, flags, !json, paths.v, results, paths.n, jobs);
 	if (ba_ctx_get_plugin_errors(ctx))
 		status = BA_EXIT_PARTIAL; /* a plugin refused when a table needed it */
 	size_t modules_read = 0;
@@ -451,7 +523,7 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 			modules_read++;
 		if (r < 0 && r != -ENOEXEC && r != -EINVAL && r != -EPROTO && r != -ENOTSUP)
 			unreadable = true;
-		if (ba_module_get_warning_count(results[i].module) && status == BA_EXIT_OK)
+		if (results[i].warnings && status == BA_EXIT_OK)
 			status = BA_EXIT_PARTIAL;
 		free(paths.v[i]);
 	}
@@ -459,6 +531,11 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 	qsort(results, paths.n, sizeof(*results), cmp_result);
 	for (size_t i = 0; i < paths.n; i++) {
 		struct strbuf messages = { 0 };
+		if (results[i].block) {
+			if (results[i].messages_len)
+				fwrite(results[i].block, 1, results[i].messages_len, stderr);
+			continue;
+		}
 		render_messages(&messages, results[i].module, ba_ctx_get_log_priority(ctx));
 		if (messages.len)
 			fputs(messages.buf, stderr);
@@ -494,8 +571,10 @@ int cmd_gen(int argc, char **argv, struct ba_ctx *ctx)
 		status = BA_EXIT_FAILURE;
 	}
 
-	for (size_t i = 0; i < paths.n; i++)
+	for (size_t i = 0; i < paths.n; i++) {
 		ba_module_unref(results[i].module);
+		free(results[i].block);
+	}
 	free(results);
 	strbuf_release(&sb);
 	return status;

@@ -5,13 +5,21 @@
 
 #include "busalias.h"
 
-static uint32_t hash_str(const char *s)
+/* Eight bytes a step (a byte a step was most of alias_list_add()'s time); the set's order is never output. */
+static uint32_t hash_bytes(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
 
-	while (*s)
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xff51afd7ed558ccdu;
+	h ^= h >> 29;
+	return (uint32_t)h;
 }
 
 static void alias_set_rehash(struct alias_list *l)
@@ -23,20 +31,58 @@ static void alias_set_rehash(struct alias_list *l)
 	memset(l->slots, 0xff, n_slots * sizeof(*l->slots));
 	l->n_slots = n_slots;
 	for (size_t i = 0; i < l->n; i++) {
-		size_t k = hash_str(l->alias[i]) & (n_slots - 1);
+		size_t k = hash_bytes(l->alias[i], strlen(l->alias[i])) & (n_slots - 1);
 		while (l->slots[k] != UINT32_MAX)
 			k = (k + 1) & (n_slots - 1);
 		l->slots[k] = (uint32_t)i;
 	}
 }
 
+struct alias_block {
+	struct alias_block *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* Blocks double from the first to the largest: most modules have a few aliases, kept until gen's output. */
+#define ALIAS_BLOCK_FIRST 256
+#define ALIAS_BLOCK_MAX 8192
+
+/* A copy of the len bytes at s, NUL-terminated, in l's newest block or a new one. */
+static char *alias_list_store(struct alias_list *l, const char *s, size_t len)
+{
+	struct alias_block *b = l->blocks;
+	char *p;
+
+	if (!b || b->cap - b->used < len + 1) {
+		size_t cap = b ? 2 * (b->cap + sizeof(*b)) : ALIAS_BLOCK_FIRST;
+
+		if (cap > ALIAS_BLOCK_MAX)
+			cap = ALIAS_BLOCK_MAX;
+		cap -= sizeof(*b);
+
+		if (cap < len + 1)
+			cap = len + 1;
+		b = xmalloc(sizeof(*b) + cap);
+		b->used = 0;
+		b->cap = cap;
+		b->next = l->blocks;
+		l->blocks = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	b->used += len + 1;
+	return p;
+}
+
 bool alias_list_add(struct alias_list *l, const char *alias, const char *type)
 {
-	size_t k;
+	size_t len = strlen(alias), k;
 
 	if ((l->n + 1) * 2 > l->n_slots)
 		alias_set_rehash(l);
-	k = hash_str(alias) & (l->n_slots - 1);
+	k = hash_bytes(alias, len) & (l->n_slots - 1);
 	while (l->slots[k] != UINT32_MAX) {
 		if (strcmp(l->alias[l->slots[k]], alias) == 0)
 			return false;
@@ -49,14 +95,16 @@ bool alias_list_add(struct alias_list *l, const char *alias, const char *type)
 	}
 	l->slots[k] = (uint32_t)l->n;
 	l->type[l->n] = type;
-	l->alias[l->n++] = xstrdup(alias);
+	l->alias[l->n++] = alias_list_store(l, alias, len);
 	return true;
 }
 
 void alias_list_release(struct alias_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->alias[i]);
+	for (struct alias_block *b = l->blocks, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
 	free(l->alias);
 	free(l->type);
 	free(l->slots);

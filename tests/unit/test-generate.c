@@ -458,3 +458,136 @@ Test(generate, bad_section_header_size)
 	run_release(&r);
 	mkm_buf_free(&f.data);
 }
+
+/*
+ * read_parts() (modfile.c): a module in the host's byte order is read into a compact image of its used
+ * parts, anything else through libelf on the file; both must give the same module.  Which path was
+ * taken is m->image_partial.
+ */
+static bool host_is_big_endian(void)
+{
+	return __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+}
+
+/* The pci fixture of abi_case() written to file; its path (to free). */
+static char *write_pci_fixture(const struct mkm_target *t, const char *file, struct mkm_buf *data)
+{
+	struct fixture f;
+	char *path = unit_path(file);
+
+	fixture_init(&f, t, VERMAGIC_61);
+	pci_table(data, t, true);
+	fixture_section(&f, ".rodata", SHT_PROGBITS, data->p, data->len);
+	fixture_sym(&f, "__mod_pci__ids_device_table", 0, 0, data->len, false, false);
+	cr_assert_eq(mkm_write(path, &f.spec), 0, "cannot write fixture %s", path);
+	return path;
+}
+
+/* The module at path: read by the path expected, with its name, version, table and aliases intact. */
+static void expect_module(const char *path, bool partial, const struct mkm_buf *table, const char *what)
+{
+	struct module_file *m = NULL;
+	struct gen_result res;
+	char *err;
+
+	stderr_capture_begin();
+	cr_assert_eq(module_file_open(path, &m), 0, "%s: module_file_open failed", what);
+	err = stderr_capture_end();
+	cr_expect_str_empty(err, "%s: %s", what, err);
+	free(err);
+	cr_expect_eq(m->image_partial, partial, "%s: read %s", what, m->image_partial ? "in parts" : "by libelf");
+	cr_expect_str_eq(m->name, "unit_mod", "%s", what);
+	cr_expect_eq(m->kver, BA_KVER(6, 1, 0), "%s", what);
+	cr_assert_eq(m->n_tables, 1, "%s", what);
+	cr_expect_eq(m->tables[0].size, table->len, "%s", what);
+	cr_expect(m->tables[0].data && memcmp(m->tables[0].data, table->p, table->len) == 0, "%s: table bytes", what);
+	module_file_free(m);
+
+	stderr_capture_begin();
+	cr_expect_eq(generate_module(unit_plugins(), path, &res), 0, "%s", what);
+	free(stderr_capture_end());
+	cr_expect_eq(res.aliases.n, 3, "%s: %zu aliases", what, res.aliases.n);
+	for (size_t i = 0; i < 3 && i < res.aliases.n; i++)
+		cr_expect_str_eq(res.aliases.alias[i], pci_want[i], "%s", what);
+	gen_result_release(&res);
+}
+
+static void append_bytes(const char *path, const void *p, size_t n)
+{
+	FILE *f = fopen(path, "ab");
+
+	cr_assert_not_null(f);
+	cr_assert_eq(fwrite(p, 1, n, f), n);
+	cr_assert_eq(fclose(f), 0);
+}
+
+Test(generate, parts_read_only_in_host_byte_order)
+{
+	struct mkm_buf le = { 0 }, be = { 0 };
+	char *p_le = write_pci_fixture(&T_X86_64, "parts-le.ko", &le);
+	char *p_be = write_pci_fixture(&T_S390X, "parts-be.ko", &be);
+
+	expect_module(p_le, !host_is_big_endian(), &le, "little-endian module");
+	expect_module(p_be, host_is_big_endian(), &be, "big-endian module");
+	free(p_le);
+	free(p_be);
+	mkm_buf_free(&le);
+	mkm_buf_free(&be);
+}
+
+/* Bytes after the section headers: a signature shorter than read_parts() reads past them, and a longer one. */
+Test(generate, parts_read_with_trailing_bytes)
+{
+	static const char tail[] = "~Module signature appended~\n";
+	char junk[5000];
+	struct mkm_buf t = { 0 };
+	char *path = write_pci_fixture(&T_X86_64, "parts-signed.ko", &t);
+
+	memset(junk, 0x5a, sizeof(junk));
+	append_bytes(path, junk, 700);
+	append_bytes(path, tail, sizeof(tail) - 1);
+	expect_module(path, !host_is_big_endian(), &t, "short signature");
+	append_bytes(path, junk, sizeof(junk));
+	expect_module(path, !host_is_big_endian(), &t, "long signature");
+	free(path);
+	mkm_buf_free(&t);
+}
+
+/* .shstrtab away from the section headers (here after them): read on its own. */
+Test(generate, parts_read_with_names_elsewhere)
+{
+	struct mkm_buf t = { 0 };
+	char *path = write_pci_fixture(&T_X86_64, "parts-names.ko", &t);
+	FILE *f = fopen(path, "r+b");
+	Elf64_Ehdr eh;
+	Elf64_Shdr sh;
+	long end;
+
+	if (host_is_big_endian())
+		cr_skip_test("the fixture is edited as a little-endian file");
+	cr_assert_not_null(f);
+	cr_assert_eq(fread(&eh, sizeof(eh), 1, f), 1);
+	cr_assert_eq(fseek(f, (long)(eh.e_shoff + eh.e_shstrndx * sizeof(sh)), SEEK_SET), 0);
+	cr_assert_eq(fread(&sh, sizeof(sh), 1, f), 1);
+	char *names = malloc(sh.sh_size);
+	cr_assert_not_null(names);
+	cr_assert_eq(fseek(f, (long)sh.sh_offset, SEEK_SET), 0);
+	cr_assert_eq(fread(names, 1, sh.sh_size, f), sh.sh_size);
+	/* The copy goes 4 KiB past the end, beyond what is read with the headers; the old place is wiped. */
+	cr_assert_eq(fseek(f, (long)sh.sh_offset, SEEK_SET), 0);
+	for (uint64_t i = 0; i < sh.sh_size; i++)
+		fputc('X', f);
+	cr_assert_eq(fseek(f, 0, SEEK_END), 0);
+	end = ftell(f);
+	for (int i = 0; i < 4096; i++)
+		fputc(0, f);
+	cr_assert_eq(fwrite(names, 1, sh.sh_size, f), sh.sh_size);
+	sh.sh_offset = (uint64_t)end + 4096;
+	cr_assert_eq(fseek(f, (long)(eh.e_shoff + eh.e_shstrndx * sizeof(sh)), SEEK_SET), 0);
+	cr_assert_eq(fwrite(&sh, sizeof(sh), 1, f), 1);
+	cr_assert_eq(fclose(f), 0);
+	free(names);
+	expect_module(path, true, &t, ".shstrtab after the section headers");
+	free(path);
+	mkm_buf_free(&t);
+}
