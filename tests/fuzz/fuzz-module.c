@@ -9,7 +9,11 @@
  * whitespace, fits BA_ALIAS_MAX, is unique and carries its table type; the JSON escaping gen --json
  * applies to names and aliases yields valid JSON strings; every message is one "busalias: " line.
  * gen's text/JSON rendering itself is static in core/cmd-gen.c, so only its escaper is exercised.
+ * The plain build also writes the input to a file in a tmpfs and reads it as gen reads a file
+ * (generate_module(): the parts it uses pread() into a compact image, or libelf on the descriptor):
+ * the outcome, the module's name and its aliases, in order, must be the same as from memory.
  */
+#include <fcntl.h>
 #include <gelf.h>
 #include <string.h>
 
@@ -22,6 +26,13 @@
 #endif
 
 static struct plugin_set plugins;
+static char file_dir[64], file_copy[80];  /* the plain build's input as a file, DIR/input.ko */
+
+static void remove_file_copy(void)
+{
+	unlink(file_copy);
+	rmdir(file_dir);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -44,6 +55,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		ba_log_capture(NULL);
 		strbuf_release(&quiet);
 	}
+	if (!strcmp(FUZZ_SUFFIX, ".ko")) {
+		/* Named as in memory: a module without name= is named after its file. */
+		snprintf(file_dir, sizeof(file_dir), "%s/busalias-fuzz-module.XXXXXX",
+			 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
+		if (!mkdtemp(file_dir))
+			abort();
+		snprintf(file_copy, sizeof(file_copy), "%s/input.ko", file_dir);
+		atexit(remove_file_copy);
+	}
 	if (plugins.n == 0)
 		fuzz_add_plugins(&plugins);
 	else
@@ -65,6 +85,30 @@ static void check_json(struct strbuf *sb, const char *s)
 	sb->len = 0;
 	strbuf_add_json_string(sb, s);
 	FUZZ_CHECK(fuzz_json_string_ok(sb->buf, sb->len), "bad JSON string %s for %s", sb->buf, s);
+}
+
+/* The same input read from a file: the same outcome, name and aliases (messages may name other things). */
+static void check_file_read(const uint8_t *data, size_t size, int r_mem, const struct gen_result *mem)
+{
+	struct strbuf log;
+	struct gen_result res;
+	int fd = open(file_copy, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600), r;
+
+	if (fd < 0 || (size && write(fd, data, size) != (ssize_t)size) || close(fd) < 0)
+		abort();
+	fuzz_log_begin(&log);
+	r = generate_module(&plugins, file_copy, &res);
+	fuzz_log_end(&log);
+	FUZZ_CHECK((r < 0) == (r_mem < 0), "read from a file: %d, from memory: %d", r, r_mem);
+	if (r == 0 && r_mem == 0) {
+		FUZZ_CHECK(!strcmp(res.name, mem->name), "module name %s from a file, %s from memory", res.name, mem->name);
+		FUZZ_CHECK(res.aliases.n == mem->aliases.n, "%zu aliases from a file, %zu from memory", res.aliases.n,
+			   mem->aliases.n);
+		for (size_t i = 0; i < res.aliases.n; i++)
+			FUZZ_CHECK(!strcmp(res.aliases.alias[i], mem->aliases.alias[i]), "alias %zu: %s from a file, %s from memory",
+				   i, res.aliases.alias[i], mem->aliases.alias[i]);
+	}
+	gen_result_release(&res);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -104,6 +148,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(sorted);
 	}
 	strbuf_release(&json);
+	if (file_copy[0])
+		check_file_read(data, size, r, &res);
 	gen_result_release(&res);
 	return 0;
 }
