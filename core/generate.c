@@ -157,14 +157,48 @@ static size_t layout_epochs(const struct ba_table_type *tt, uint32_t *v)
 	return n;
 }
 
+/*
+ * Evidence for a layout from the table's bytes: C zeroes the padding of a static object, so under the
+ * right layout every byte no member covers is zero, while under a wrong one those positions hold
+ * members' bytes.  1 + the number of padding bytes looked at when all are zero (a layout with more
+ * padding is the stronger claim), 0 when one is not; 1 without the table's bytes.
+ */
+static uint64_t padding_evidence(const struct placed_layout *pl, const uint8_t *data, uint64_t table_size)
+{
+	uint64_t n = table_size / pl->size, checked = 0;
+	uint8_t *covered;
+
+	if (!data || !pl->size)
+		return 1;
+	covered = xcalloc(1, pl->size);
+	for (uint32_t i = 0; i < pl->n_fields; i++) {
+		const struct placed_field *f = &pl->fields[i];
+		if (f->offset < pl->size)
+			memset(covered + f->offset, 1, f->size < pl->size - f->offset ? f->size : pl->size - f->offset);
+	}
+	for (uint64_t e = 0; e < n; e++)
+		for (uint32_t b = 0; b < pl->size; b++) {
+			if (covered[b])
+				continue;
+			if (data[e * pl->size + b]) {
+				free(covered);
+				return 0;
+			}
+			checked++;
+		}
+	free(covered);
+	return 1 + checked;
+}
+
 struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t,
-				    uint64_t table_size, bool *ambiguous, int *err)
+				    const uint8_t *data, uint64_t table_size, bool *ambiguous, int *err)
 {
 	uint32_t epochs[2 * 256 + 1];
 	size_t n_epochs = 1;
 	unsigned n_variants = tt->n_variants ? tt->n_variants : 1;
-	struct placed_layout *best = NULL;
+	struct placed_layout *best = NULL, *tied = NULL;
 	bool best_fits = false;
+	uint64_t best_evidence = 0;
 
 	*ambiguous = false;
 	if (tt->n_fields > 256 || n_variants > 32) {
@@ -176,26 +210,38 @@ struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kve
 		epochs[0] = kver;
 	else
 		n_epochs = layout_epochs(tt, epochs);
+	/* Among the layouts whose size divides the table: the one whose padding is zero and largest; on a
+	 * tie the first (newest), ambiguous if a tied one places the fields differently. */
 	for (size_t e = 0; e < n_epochs; e++)
 		for (unsigned v = 0; v < n_variants; v++) {
 			struct placed_layout *pl = layout_place(tt, epochs[e], v, t, err);
 			bool fits;
+			uint64_t evidence = 0;
 
 			if (!pl) {
 				free(best);
+				free(tied);
 				return NULL;
 			}
 			fits = table_size >= pl->size && table_size % pl->size == 0;
-			if (!best || (fits && !best_fits)) {
+			if (fits)
+				evidence = padding_evidence(pl, data, table_size);
+			if (!best || (fits && !best_fits) || (fits && evidence > best_evidence)) {
 				free(best);
+				free(tied);
+				tied = NULL;
 				best = pl;
 				best_fits = fits;
+				best_evidence = evidence;
 				continue;
 			}
-			if (fits && best_fits && !same_placement(best, pl, tt->n_slots))
-				*ambiguous = true;
-			free(pl);
+			if (fits && best_fits && evidence == best_evidence && !tied && !same_placement(best, pl, tt->n_slots))
+				tied = pl;
+			else
+				free(pl);
 		}
+	*ambiguous = tied != NULL;
+	free(tied);
 	return best;
 }
 
@@ -263,7 +309,7 @@ static void generate_table(const struct module_file *m, const struct module_tabl
 	uint64_t n;
 	int err = 0;
 
-	if (!(pl = choose_layout(tt, m->kver, &m->target, tab->size, &ambiguous, &err))) {
+	if (!(pl = choose_layout(tt, m->kver, &m->target, tab->data, tab->size, &ambiguous, &err))) {
 		TABLE_WARN(res, tab, tt, "plugin declares a bad layout for struct %s", tt->struct_name);
 		return;
 	}
