@@ -190,15 +190,21 @@ static uint64_t padding_evidence(const struct placed_layout *pl, const uint8_t *
 	return 1 + checked;
 }
 
+struct candidate {
+	struct placed_layout *pl;
+	size_t epoch;
+	uint64_t evidence;
+};
+
 struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t,
 				    const uint8_t *data, uint64_t table_size, bool *ambiguous, int *err)
 {
 	uint32_t epochs[2 * 256 + 1];
-	size_t n_epochs = 1;
+	size_t n_epochs = 1, n = 0, best = 0;
 	unsigned n_variants = tt->n_variants ? tt->n_variants : 1;
-	struct placed_layout *best = NULL, *tied = NULL;
-	bool best_fits = false;
-	uint64_t best_evidence = 0;
+	struct candidate *c;
+	struct placed_layout *first = NULL, *chosen;
+	bool any_survivor = false;
 
 	*ambiguous = false;
 	if (tt->n_fields > 256 || n_variants > 32) {
@@ -210,39 +216,57 @@ struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kve
 		epochs[0] = kver;
 	else
 		n_epochs = layout_epochs(tt, epochs);
-	/* Among the layouts whose size divides the table: the one whose padding is zero and largest; on a
-	 * tie the first (newest), ambiguous if a tied one places the fields differently. */
+	c = xcalloc(n_epochs * n_variants, sizeof(*c));
 	for (size_t e = 0; e < n_epochs; e++)
 		for (unsigned v = 0; v < n_variants; v++) {
 			struct placed_layout *pl = layout_place(tt, epochs[e], v, t, err);
-			bool fits;
-			uint64_t evidence = 0;
 
 			if (!pl) {
-				free(best);
-				free(tied);
+				for (size_t i = 0; i < n; i++)
+					free(c[i].pl);
+				free(c);
+				free(first);
 				return NULL;
 			}
-			fits = table_size >= pl->size && table_size % pl->size == 0;
-			if (fits)
-				evidence = padding_evidence(pl, data, table_size);
-			if (!best || (fits && !best_fits) || (fits && evidence > best_evidence)) {
-				free(best);
-				free(tied);
-				tied = NULL;
-				best = pl;
-				best_fits = fits;
-				best_evidence = evidence;
+			if (table_size < pl->size || table_size % pl->size) {
+				if (!first && !n)
+					first = pl;  /* fits nothing: the newest, for the size check to report */
+				else
+					free(pl);
 				continue;
 			}
-			if (fits && best_fits && evidence == best_evidence && !tied && !same_placement(best, pl, tt->n_slots))
-				tied = pl;
-			else
-				free(pl);
+			c[n] = (struct candidate){ pl, e, padding_evidence(pl, data, table_size) };
+			any_survivor |= c[n].evidence > 0;
+			n++;
 		}
-	*ambiguous = tied != NULL;
-	free(tied);
-	return best;
+	if (!n) {
+		free(c);
+		return first;
+	}
+	free(first);
+	/*
+	 * Of the layouts that fit, those with a non-zero byte in their padding are out (unless all are).
+	 * Of the rest the newest; among its kernel's variants (which the version cannot tell apart), the
+	 * one with the most padding, all zero.  Ambiguous: another left that places the fields
+	 * differently and was not outweighed that way.
+	 */
+#define LEFT(i) (c[i].evidence > 0 || !any_survivor)
+	while (!LEFT(best))
+		best++;
+	for (size_t i = best + 1; i < n && c[i].epoch == c[best].epoch; i++)
+		if (LEFT(i) && c[i].evidence > c[best].evidence)
+			best = i;
+	for (size_t i = 0; i < n; i++)
+		if (i != best && LEFT(i) && !(c[i].epoch == c[best].epoch && c[i].evidence < c[best].evidence) &&
+		    !same_placement(c[best].pl, c[i].pl, tt->n_slots))
+			*ambiguous = true;
+#undef LEFT
+	chosen = c[best].pl;
+	for (size_t i = 0; i < n; i++)
+		if (i != best)
+			free(c[i].pl);
+	free(c);
+	return chosen;
 }
 
 struct format_ctx {
