@@ -264,11 +264,15 @@ void gen_result_release(struct gen_result *r);
 
 /*
  * The layout of a table of table_size bytes: the struct of kernel kver, among its variants the one whose
- * size divides the table; without a version (kver 0) the newest struct that does.  *ambiguous when
- * another candidate fits too and places the fields differently.  NULL on a bad declaration (*err).
+ * size divides the table; without a version (kver 0) the newest struct that does.  When several fit, the
+ * table's bytes (data; NULL: not known) rule some out: C zeroes a static object's padding, so a layout
+ * with a non-zero byte in its padding is not the table's.  Among the variants of one kernel version,
+ * the one with the most padding, all zero, is the stronger claim (x86_cpu_id of 4.4-5.6: 16-byte
+ * entries, or 24 with the stable back-ports' steppings; 96 bytes fit both).  *ambiguous when another
+ * candidate left places the fields differently.  NULL on a bad declaration (*err).
  */
 struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t,
-				    uint64_t table_size, bool *ambiguous, int *err);
+				    const uint8_t *data, uint64_t table_size, bool *ambiguous, int *err);
 
 /* The write to sysfs: sysfs_write_real(), or in tests a simulated kernel.  root is the sysfs root. */
 typedef int sysfs_write_fn(void *data, const char *root, const char *path, const char *value);

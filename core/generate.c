@@ -157,14 +157,54 @@ static size_t layout_epochs(const struct ba_table_type *tt, uint32_t *v)
 	return n;
 }
 
+/*
+ * Evidence for a layout from the table's bytes: C zeroes the padding of a static object, so under the
+ * right layout every byte no member covers is zero, while under a wrong one those positions hold
+ * members' bytes.  1 + the number of padding bytes looked at when all are zero (a layout with more
+ * padding is the stronger claim), 0 when one is not; 1 without the table's bytes.
+ */
+static uint64_t padding_evidence(const struct placed_layout *pl, const uint8_t *data, uint64_t table_size)
+{
+	uint64_t n = table_size / pl->size, checked = 0;
+	uint8_t *covered;
+
+	if (!data || !pl->size)
+		return 1;
+	covered = xcalloc(1, pl->size);
+	for (uint32_t i = 0; i < pl->n_fields; i++) {
+		const struct placed_field *f = &pl->fields[i];
+		if (f->offset < pl->size)
+			memset(covered + f->offset, 1, f->size < pl->size - f->offset ? f->size : pl->size - f->offset);
+	}
+	for (uint64_t e = 0; e < n; e++)
+		for (uint32_t b = 0; b < pl->size; b++) {
+			if (covered[b])
+				continue;
+			if (data[e * pl->size + b]) {
+				free(covered);
+				return 0;
+			}
+			checked++;
+		}
+	free(covered);
+	return 1 + checked;
+}
+
+struct candidate {
+	struct placed_layout *pl;
+	size_t epoch;
+	uint64_t evidence;
+};
+
 struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kver, const struct ba_target *t,
-				    uint64_t table_size, bool *ambiguous, int *err)
+				    const uint8_t *data, uint64_t table_size, bool *ambiguous, int *err)
 {
 	uint32_t epochs[2 * 256 + 1];
-	size_t n_epochs = 1;
+	size_t n_epochs = 1, n = 0, best = 0;
 	unsigned n_variants = tt->n_variants ? tt->n_variants : 1;
-	struct placed_layout *best = NULL;
-	bool best_fits = false;
+	struct candidate *c;
+	struct placed_layout *first = NULL, *chosen;
+	bool any_survivor = false;
 
 	*ambiguous = false;
 	if (tt->n_fields > 256 || n_variants > 32) {
@@ -176,27 +216,57 @@ struct placed_layout *choose_layout(const struct ba_table_type *tt, uint32_t kve
 		epochs[0] = kver;
 	else
 		n_epochs = layout_epochs(tt, epochs);
+	c = xcalloc(n_epochs * n_variants, sizeof(*c));
 	for (size_t e = 0; e < n_epochs; e++)
 		for (unsigned v = 0; v < n_variants; v++) {
 			struct placed_layout *pl = layout_place(tt, epochs[e], v, t, err);
-			bool fits;
 
 			if (!pl) {
-				free(best);
+				for (size_t i = 0; i < n; i++)
+					free(c[i].pl);
+				free(c);
+				free(first);
 				return NULL;
 			}
-			fits = table_size >= pl->size && table_size % pl->size == 0;
-			if (!best || (fits && !best_fits)) {
-				free(best);
-				best = pl;
-				best_fits = fits;
+			if (table_size < pl->size || table_size % pl->size) {
+				if (!first && !n)
+					first = pl;  /* fits nothing: the newest, for the size check to report */
+				else
+					free(pl);
 				continue;
 			}
-			if (fits && best_fits && !same_placement(best, pl, tt->n_slots))
-				*ambiguous = true;
-			free(pl);
+			c[n] = (struct candidate){ pl, e, padding_evidence(pl, data, table_size) };
+			any_survivor |= c[n].evidence > 0;
+			n++;
 		}
-	return best;
+	if (!n) {
+		free(c);
+		return first;
+	}
+	free(first);
+	/*
+	 * Of the layouts that fit, those with a non-zero byte in their padding are out (unless all are).
+	 * Of the rest the newest; among its kernel's variants (which the version cannot tell apart), the
+	 * one with the most padding, all zero.  Ambiguous: another left that places the fields
+	 * differently and was not outweighed that way.
+	 */
+#define LEFT(i) (c[i].evidence > 0 || !any_survivor)
+	while (!LEFT(best))
+		best++;
+	for (size_t i = best + 1; i < n && c[i].epoch == c[best].epoch; i++)
+		if (LEFT(i) && c[i].evidence > c[best].evidence)
+			best = i;
+	for (size_t i = 0; i < n; i++)
+		if (i != best && LEFT(i) && !(c[i].epoch == c[best].epoch && c[i].evidence < c[best].evidence) &&
+		    !same_placement(c[best].pl, c[i].pl, tt->n_slots))
+			*ambiguous = true;
+#undef LEFT
+	chosen = c[best].pl;
+	for (size_t i = 0; i < n; i++)
+		if (i != best)
+			free(c[i].pl);
+	free(c);
+	return chosen;
 }
 
 struct format_ctx {
@@ -263,7 +333,7 @@ static void generate_table(const struct module_file *m, const struct module_tabl
 	uint64_t n;
 	int err = 0;
 
-	if (!(pl = choose_layout(tt, m->kver, &m->target, tab->size, &ambiguous, &err))) {
+	if (!(pl = choose_layout(tt, m->kver, &m->target, tab->data, tab->size, &ambiguous, &err))) {
 		TABLE_WARN(res, tab, tt, "plugin declares a bad layout for struct %s", tt->struct_name);
 		return;
 	}

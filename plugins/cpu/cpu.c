@@ -12,7 +12,8 @@
  * The SRBDS fix (June 2020) added __u16 steppings: mainline (5.8, and 5.7.y) inserted it before
  * feature; the stable back-ports to kernels before 5.7 (4.4.y-5.4.y, Ubuntu's 4.15) appended it
  * after driver_data.  A 4.4-5.6 kernel may have either (the version cannot tell): two variants,
- * chosen by the entry size (before 4.4 and from 5.7 they are the same layout).  __u16 flags followed feature in
+ * chosen by the entry size, or where both fit (96 bytes on LP64) by the zero padding after steppings
+ * (before 4.4 and from 5.7 they are the same layout).  __u16 flags followed feature in
  * 6.10 (also back-ported to 6.1.y/6.6.y, where it only moves driver_data on m68k, which has no x86
  * tables: not declared there), __u8 type in 6.15 (ILP32 driver_data 12 -> 16), __u8 platform_mask
  * before type in 7.1.  Only vendor, family, model and feature reach the alias.

@@ -14,9 +14,11 @@ for machine in x86_64 i386 ppc ppc64 mips m68k arm aarch64 s390 riscv; do
 		mkmod -o "$f" --machine $machine $extra
 		gen "$f"
 		# Without vermagic the table size must tell the layout: the fixture's 4 acpi entries of 28 bytes
-		# on 32-bit ABIs are also 7 of 16 (a 9-byte id without class match, 3.9-4.1), and busalias says so.
+		# on 32-bit ABIs are also 7 of 16 (a 9-byte id without class match, 3.9-4.1), and busalias says
+		# so; on m68k the 16-byte reading puts a non-zero byte where that layout has padding (its
+		# 2-byte alignment pads elsewhere), so it is ruled out and nothing is ambiguous.
 		case $variant-$machine in
-		novermagic-i386 | novermagic-ppc | novermagic-mips | novermagic-m68k | novermagic-arm)
+		novermagic-i386 | novermagic-ppc | novermagic-mips | novermagic-arm)
 			expect_rc 3 "$machine $variant"
 			expect_err "fits several layouts of struct acpi_device_id; using 28-byte entries" "$machine $variant"
 			;;

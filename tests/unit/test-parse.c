@@ -117,7 +117,7 @@ static struct chosen choose(const char *type, uint32_t kver, const struct mkm_ta
 	const struct ba_table_type *tt = unit_table(type);
 	struct ba_target t = { .elfclass = (uint8_t)mt->elfclass, .big_endian = mt->big_endian, .machine = mt->machine };
 	int err = 0;
-	struct placed_layout *pl = choose_layout(tt, kver, &t, size, ambiguous, &err);
+	struct placed_layout *pl = choose_layout(tt, kver, &t, NULL, size, ambiguous, &err);
 	struct chosen c;
 
 	cr_assert_not_null(pl, "choose_layout: %d", err);

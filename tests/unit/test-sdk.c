@@ -76,11 +76,11 @@ Test(sdk, members_by_kernel_version)
 BA_STRUCT(cpu, CPU_ID);
 static const struct ba_table_type cpu_tt = BA_TABLE(cpu, "cpuid", "cpu_id", .n_variants = 2, .alias_prefix = "c:");
 
-static uint32_t feature_offset(uint32_t kver, uint64_t table_size, bool *amb)
+static uint32_t feature_offset_of(uint32_t kver, const uint8_t *data, uint64_t table_size, bool *amb)
 {
 	struct ba_target t = bt(&T_X86_64);
 	int err = 0;
-	struct placed_layout *pl = choose_layout(&cpu_tt, kver, &t, table_size, amb, &err);
+	struct placed_layout *pl = choose_layout(&cpu_tt, kver, &t, data, table_size, amb, &err);
 	uint32_t off = 0;
 
 	cr_assert_not_null(pl);
@@ -89,6 +89,11 @@ static uint32_t feature_offset(uint32_t kver, uint64_t table_size, bool *amb)
 			off = pl->fields[i].offset;
 	free(pl);
 	return off;
+}
+
+static uint32_t feature_offset(uint32_t kver, uint64_t table_size, bool *amb)
+{
+	return feature_offset_of(kver, NULL, table_size, amb);
 }
 
 Test(sdk, variants_told_apart_by_entry_size)
@@ -107,6 +112,49 @@ Test(sdk, variants_told_apart_by_entry_size)
 	/* mainline: inserted, feature at 8 */
 	cr_expect_eq(feature_offset(BA_KVER(6, 1, 0), 3 * 24, &amb), 8);
 	cr_expect_not(amb);
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;  /* T_X86_64: little-endian */
+	p[1] = (uint8_t)(v >> 8);
+}
+
+/* 96 bytes fit 6 x 16 and 4 x 24: the padding the 24-byte layout has (after steppings) tells. */
+Test(sdk, variants_told_apart_by_padding)
+{
+	uint8_t t24[96] = { 0 }, t16[96] = { 0 };
+	bool amb;
+
+	/* Three 24-byte entries and the terminator: vendor, family, model, feature, driver_data, steppings. */
+	for (int e = 0; e < 3; e++) {
+		put16(t24 + 24 * e + 2, 6);
+		put16(t24 + 24 * e + 4, (uint16_t)(0x3c + e));
+		put16(t24 + 24 * e + 6, (uint16_t)(0x81 * e));
+		t24[24 * e + 8] = (uint8_t)(e + 1);
+		put16(t24 + 24 * e + 16, 0x00ff);
+	}
+	/* Under 16-byte entries nothing is padding: the 24-byte layout's zero padding (6 bytes an entry) wins. */
+	cr_expect_eq(feature_offset_of(BA_KVER(5, 4, 0), t24, sizeof(t24), &amb), 6);
+	cr_expect_not(amb);
+	/* Five 16-byte entries and the terminator: as 24-byte entries, padding would hold family and model. */
+	for (int e = 0; e < 5; e++) {
+		put16(t16 + 16 * e + 2, 6);
+		put16(t16 + 16 * e + 4, (uint16_t)(0x3c + e));
+		t16[16 * e + 8] = (uint8_t)(e + 1);
+	}
+	cr_expect_eq(feature_offset_of(BA_KVER(5, 4, 0), t16, sizeof(t16), &amb), 6);
+	cr_expect_not(amb);
+	struct ba_target t = bt(&T_X86_64);
+	int err = 0;
+	struct placed_layout *pl = choose_layout(&cpu_tt, BA_KVER(5, 4, 0), &t, t16, sizeof(t16), &amb, &err);
+	cr_assert_not_null(pl);
+	cr_expect_eq(pl->size, 16);
+	free(pl);
+	pl = choose_layout(&cpu_tt, BA_KVER(5, 4, 0), &t, t24, sizeof(t24), &amb, &err);
+	cr_assert_not_null(pl);
+	cr_expect_eq(pl->size, 24);
+	free(pl);
 }
 
 /* BITMAP, CHARS and BYTES arrays, and a bit field. */
