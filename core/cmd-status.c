@@ -31,83 +31,20 @@ static const struct device_command status_command = {
 struct status_args {
 	bool json, long_view;
 	struct status_filter filter;
-	/* Applied to the context once every option is read: the last one wins. */
-	const char *prefix, *alias_file, *sysfs_root, *pci_ids;
 };
 
-/* Parse argv; returns -1 to go on, or an exit status. */
+/* Parse argv with the device commands' one parser, --pci-ids applied to ctx; -1 to go on, or an exit status. */
 static int parse(int argc, char **argv, struct ba_ctx *ctx, struct status_args *a)
 {
-	const char *prefix, *sysfs_root;
-	int c, idx;
+	struct device_args d;
+	int r = device_options_parse(&status_command, argc, argv, ctx, &d);
 
-	memset(a, 0, sizeof(*a));
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "b:k:m:qh", device_long_options, &idx)) != -1) {
-		char msg[128];
-		if (device_option_check(&status_command, c, msg, sizeof(msg)) < 0) {
-			cli_err(ctx, "%s", msg);
-			return BA_EXIT_USAGE;
-		}
-		switch (c) {
-		case OPT_PREFIX:
-			a->prefix = optarg;
-			break;
-		case OPT_ALIAS_FILE:
-			a->alias_file = optarg;
-			break;
-		case OPT_SYSFS_ROOT:
-			a->sysfs_root = optarg;
-			break;
-		case OPT_JSON:
-			a->json = true;
-			break;
-		case OPT_LONG:
-			a->long_view = true;
-			break;
-		case OPT_BUS:
-			a->filter.bus = optarg;
-			break;
-		case OPT_CLASS:
-			a->filter.class = optarg;
-			break;
-		case OPT_OVERRIDDEN:
-			a->filter.overridden = true;
-			break;
-		case OPT_PCI_IDS:
-			a->pci_ids = optarg;
-			break;
-		case 'h':
-			printf("Usage: busalias %s %s\n%s" COMMON_OPTIONS_HELP, status_command.name, status_command.synopsis,
-			       status_command.help);
-			return BA_EXIT_OK;
-		default: {
-			int t = cli_module_tree_option(ctx, c, optarg);
-			if (t < 0)
-				return BA_EXIT_USAGE;
-			if (t > 0 || cli_common_option(ctx, c, optarg) == 0)
-				break;
-			fprintf(stderr, "Usage: busalias %s %s\n", status_command.name, status_command.synopsis);
-			return BA_EXIT_USAGE;
-		}
-		}
-	}
-	/* The configuration file's values are checked too. */
-	prefix = a->prefix ? a->prefix : ba_ctx_get_option(ctx, "prefix");
-	if (prefix && strpbrk(prefix, "/\n*?[")) {
-		cli_err(ctx, "--prefix: invalid prefix '%s'", prefix);
+	if (r >= 0)
+		return r;
+	if (d.pci_ids && ba_ctx_set_option(ctx, "pci_ids", d.pci_ids) < 0)
 		return BA_EXIT_USAGE;
-	}
-	sysfs_root = a->sysfs_root ? a->sysfs_root : ba_ctx_get_option(ctx, "sysfs_root");
-	if (sysfs_root && sysfs_root[0] != '/') {
-		cli_err(ctx, "--sysfs-root must be an absolute path");
-		return BA_EXIT_USAGE;
-	}
-	if ((a->prefix && ba_ctx_set_option(ctx, "prefix", a->prefix) < 0) ||
-	    (a->alias_file && ba_ctx_set_option(ctx, "alias_file", a->alias_file) < 0) ||
-	    (a->sysfs_root && ba_ctx_set_option(ctx, "sysfs_root", a->sysfs_root) < 0) ||
-	    (a->pci_ids && ba_ctx_set_option(ctx, "pci_ids", a->pci_ids) < 0))
-		return BA_EXIT_USAGE;
+	*a = (struct status_args){ .json = d.json, .long_view = d.long_view,
+				   .filter = { .bus = d.bus, .class = d.class, .overridden = d.overridden } };
 	return -1;
 }
 
