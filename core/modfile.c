@@ -443,7 +443,7 @@ static void read_parts(struct module_file *m)
 	 * the extended index tables, and .modinfo, found by name as module_file_read() finds it (elf_strptr()
 	 * sees these same bytes).
 	 */
-	for (size_t i = 0; i < eh.e_shnum; i++) {
+	for (size_t i = 1; i < eh.e_shnum; i++) {  /* section 0 is SHN_UNDEF: libelf never lists it */
 		const struct shdr_fields *sh = &sec[i];
 
 		if (sh->type == SHT_NOBITS)

@@ -189,4 +189,13 @@ else
 	expect_err "F6-content-size-1gib.ko.zst: cannot decompress: corrupt zstd data" "F6: named"
 fi
 
+# Section 0 (SHN_UNDEF, which libelf never lists) claiming to be a symbol table (fuzzing finding F7):
+# gen reading the file must find the real one, as libelf does reading the whole file; the old
+# compact-image reader took section 0 and printed no alias.
+cp "$CLI_SRCDIR/../fuzz/regressions/fuzz-module/F7-symtab-in-section0.ko" "$TMP/f7.ko"
+gen "$TMP/f7.ko"
+expect_rc 3 "F7: symbol table in section 0"
+printf 'alias pci:v00000009d80860000sv100E0000sdFFFF0000bc*scFFiFF* fixture_full\nalias platform: fixture_full\n' >"$TMP/f7.txt"
+expect_file "$TMP/f7.txt" "$TMP/out" "F7: the aliases of the real symbol table"
+
 finish

@@ -140,7 +140,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char pat[BA_MAX_ALIAS_LINE + 1], mod[BA_MAX_MODULE_NAME + 1];
 		bool has_nul;
 		/* A module name with a control byte (or '/', "..") is no module: named and ignored. */
-		if (!reference_entry(&lines[i], pat, sizeof(pat), mod, sizeof(mod), &has_nul) || has_nul ||
+		/* A line longer than BA_MAX_ALIAS_LINE is past the documented bound: named and skipped. */
+		if (lines[i].len > BA_MAX_ALIAS_LINE ||
+		    !reference_entry(&lines[i], pat, sizeof(pat), mod, sizeof(mod), &has_nul) || has_nul ||
 		    fnmatch(pat, modalias, 0) != 0 || !valid_name(mod, BA_MAX_MODULE_NAME))
 			continue;
 		n_ref++;
