@@ -745,13 +745,30 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 			m->tables[m->n_tables - 1].copy = copy;
 			continue;
 		}
-		Elf_Data *d = elf_rawdata(scn, NULL);
-		if (!d || !d->d_buf || d->d_size < sh.sh_size) {
-			ba_warn("%s: %.*s table %s: cannot read section (file truncated?): %s", m->path,
-				(int)ts.type_len, ts.type, name, elf_errmsg(-1));
+		/*
+		 * The bytes at the section's offset, whatever its type says, as modpost reads them and as the
+		 * partial image's path above does (libelf refuses the data of a typed section, say SHT_REL,
+		 * whose size is no multiple of its entries': F9).
+		 */
+		if (m->image) {
+			if (sh.sh_offset > m->image_len || sh.sh_size > m->image_len - sh.sh_offset) {
+				ba_warn("%s: %.*s table %s: cannot read section (file truncated?): section past the end of the file",
+					m->path, (int)ts.type_len, ts.type, name);
+				continue;
+			}
+			add_table(m, name, (const uint8_t *)m->image + sh.sh_offset + off, sym.st_size, &cap);
 			continue;
 		}
-		add_table(m, name, (const uint8_t *)d->d_buf + off, sym.st_size, &cap);
+		uint8_t *copy = xmalloc(sym.st_size ? sym.st_size : 1);
+		errno = 0;
+		if (sh.sh_offset > UINT64_MAX - off || !pread_all(m->fd, copy, sym.st_size, sh.sh_offset + off)) {
+			ba_warn("%s: %.*s table %s: cannot read section (file truncated?): %s", m->path, (int)ts.type_len,
+				ts.type, name, errno ? strerror(errno) : "unexpected end of file");
+			free(copy);
+			continue;
+		}
+		add_table(m, name, copy, sym.st_size, &cap);
+		m->tables[m->n_tables - 1].copy = copy;
 	}
 	if (bad_names)
 		ba_warn("%s: %zu symbol names lie outside the string table or are unterminated; their tables, if any, are skipped",

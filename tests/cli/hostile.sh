@@ -198,4 +198,12 @@ expect_rc 3 "F7: symbol table in section 0"
 printf 'alias pci:v00000009d80860000sv100E0000sdFFFF0000bc*scFFiFF* fixture_full\nalias platform: fixture_full\n' >"$TMP/f7.txt"
 expect_file "$TMP/f7.txt" "$TMP/out" "F7: the aliases of the real symbol table"
 
+# A table in a section typed SHT_REL whose size is no multiple of a relocation (finding F9): its bytes
+# are read at the section's offset, as modpost reads them, from a file and from memory alike.
+cp "$CLI_SRCDIR/../fuzz/regressions/fuzz-module/F9-table-in-rel-section.ko" "$TMP/f9.ko"
+gen "$TMP/f9.ko"
+expect_rc 0 "F9: table in an SHT_REL section"
+printf 'alias virtio:d00000001v* sample_virtio\nalias virtio:d00001AF4v00001AF4* sample_virtio\n' >"$TMP/f9.txt"
+expect_file "$TMP/f9.txt" "$TMP/out" "F9: its aliases"
+
 finish
