@@ -759,9 +759,16 @@ static int scan_symbols(struct module_file *m, Elf *elf, Elf_Scn *symscn, const 
 			add_table(m, name, (const uint8_t *)m->image + sh.sh_offset + off, sym.st_size, &cap);
 			continue;
 		}
+		struct stat st;
+		if (fstat(m->fd, &st) < 0 || sh.sh_offset > (uint64_t)st.st_size ||
+		    sh.sh_size > (uint64_t)st.st_size - sh.sh_offset) {
+			ba_warn("%s: %.*s table %s: cannot read section (file truncated?): section past the end of the file",
+				m->path, (int)ts.type_len, ts.type, name);
+			continue;
+		}
 		uint8_t *copy = xmalloc(sym.st_size ? sym.st_size : 1);
 		errno = 0;
-		if (sh.sh_offset > UINT64_MAX - off || !pread_all(m->fd, copy, sym.st_size, sh.sh_offset + off)) {
+		if (!pread_all(m->fd, copy, sym.st_size, sh.sh_offset + off)) {
 			ba_warn("%s: %.*s table %s: cannot read section (file truncated?): %s", m->path, (int)ts.type_len,
 				ts.type, name, errno ? strerror(errno) : "unexpected end of file");
 			free(copy);
