@@ -18,6 +18,7 @@
 #endif
 #include <sys/stat.h>
 
+#include "aliasdb-lookup.h"
 #include "busalias.h"
 #include "cmdline.h"
 
@@ -99,12 +100,6 @@ void alias_matches_release(struct alias_matches *m)
 	free(m->v);
 	m->v = NULL;
 	m->n = 0;
-}
-
-/* A byte that ends a pattern's literal head: a wildcard, an escape, or the end of the pattern. */
-static inline bool ends_literal_head(char c)
-{
-	return c == '*' || c == '?' || c == '[' || c == '\\' || c == '\0' || c == ' ' || c == '\t' || c == '\n';
 }
 
 /*
@@ -197,18 +192,7 @@ static inline const char *newline_next(struct newline_scan *s)
 	return s->block + i;
 }
 
-/* One lookup, fed the file's lines a block at a time. */
-struct lookup {
-	const char *name, *modalias, *modalias_end;
-	bool all, plain_alias;
-	bool passes_first[256];  /* first bytes of a pattern that could match */
-	uint64_t head[2];        /* the modalias's first 16 bytes, as read from memory */
-	uint64_t past_end[2];    /* a bit in each byte of head past the modalias's end */
-	size_t line, cap, bad_lines;
-	struct alias_matches *out;
-};
-
-static void lookup_init(struct lookup *lk, const char *name, const char *modalias, bool all, struct alias_matches *out)
+void lookup_init(struct lookup *lk, const char *name, const char *modalias, bool all, struct alias_matches *out)
 {
 	*lk = (struct lookup){ .name = name, .modalias = modalias, .modalias_end = modalias + strlen(modalias),
 			       .all = all, .plain_alias = true, .out = out };
@@ -228,7 +212,7 @@ static void lookup_init(struct lookup *lk, const char *name, const char *modalia
 	out->n = 0;
 }
 
-static void lookup_bad_line(struct lookup *lk, const char *what, unsigned limit)
+void lookup_bad_line(struct lookup *lk, const char *what, unsigned limit)
 {
 	if (lk->bad_lines++ < 3) {
 		if (limit)
@@ -239,7 +223,7 @@ static void lookup_bad_line(struct lookup *lk, const char *what, unsigned limit)
 }
 
 /* The line [l, eol), "alias PATTERN MODULE" or anything else. */
-static void lookup_line(struct lookup *lk, const char *l, const char *eol)
+void lookup_line(struct lookup *lk, const char *l, const char *eol)
 {
 	const char *ps, *pe, *ms, *me;
 	char pat[BA_MAX_ALIAS_LINE], mod[BA_MAX_MODULE_NAME + 1];
@@ -420,7 +404,7 @@ static size_t lookup_lines(struct lookup *lk, const char *data, size_t len, bool
 	return (size_t)(p - data);
 }
 
-static int lookup_finish(struct lookup *lk)
+int lookup_finish(struct lookup *lk)
 {
 	if (lk->bad_lines > 3)
 		ba_warn("%s: %zu more malformed lines ignored", lk->name, lk->bad_lines - 3);
@@ -440,12 +424,11 @@ int alias_lookup_buffer(const char *name, const char *data, size_t len, const ch
 }
 
 /*
- * The file is read a block at a time into one buffer: a 1.3 MB modules.alias mapped whole costs more
- * in page-table work (populating it, unmapping it) than copying it.  A line longer than the buffer
- * is past any bound: it is named (when its head could match) and skipped to its newline.
+ * The file is read a block at a time into one buffer (LOOKUP_BLOCK): a 1.3 MB modules.alias mapped
+ * whole costs more in page-table work (populating it, unmapping it) than copying it.  A line longer
+ * than the buffer is past any bound: it is named (when its head could match) and skipped to its
+ * newline.  With a current index beside the file (aliasindex.c), the file is not read at all.
  */
-#define LOOKUP_BLOCK (64u * 1024u)
-
 static int read_some(int fd, char *buf, size_t len, const char *path, size_t *got)
 {
 	ssize_t n;
@@ -522,6 +505,8 @@ int alias_lookup(const char *alias_file, const char *modalias, bool all, struct 
 		return -EINVAL;
 	}
 	lookup_init(&lk, alias_file, modalias, all, out);
+	if (alias_index_lookup(&lk, alias_file, &st) > 0)
+		return lookup_finish(&lk);
 	r = lookup_fd(&lk, fd, alias_file);
 	if (r < 0) {
 		alias_matches_release(out);

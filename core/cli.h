@@ -44,6 +44,7 @@ int cli_bind_exit_status(int r, enum ba_bind_outcome outcome);
 /* Commands written against the public API only; ctx carries the configuration file and -q. */
 int cmd_gen(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_match(int argc, char **argv, struct ba_ctx *ctx);
+int cmd_index(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_status(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_plugins(int argc, char **argv, struct ba_ctx *ctx);
 int cmd_bind(int argc, char **argv, struct ba_ctx *ctx);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "aliasdb-lookup.h"
 #include "libbusalias-private.h"
 
 struct ba_aliasdb {
@@ -125,6 +126,17 @@ BA_EXPORT struct ba_aliasdb *ba_aliasdb_unref(struct ba_aliasdb *db)
 BA_EXPORT const char *ba_aliasdb_get_path(const struct ba_aliasdb *db)
 {
 	return db->path;
+}
+
+BA_EXPORT int ba_aliasdb_write_index(struct ba_aliasdb *db)
+{
+	CTX_LOG_SCOPE(db->ctx);
+
+	if (db->data) {
+		ba_err("%s: an index is written for a file, not for a copy in memory", db->path);
+		return -EINVAL;
+	}
+	return alias_index_write(db->path);
 }
 
 int aliasdb_lookup(struct ba_aliasdb *db, const char *modalias, bool all, struct alias_matches *m)

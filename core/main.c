@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	{ .name = "match", .args = "MODALIAS",
 	  .summary = "print the module that best matches a modalias (or --device DEV)",
 	  .run = cmd_match },
+	{ .name = "index", .summary = "write modules.alias's lookup index beside it (after depmod)",
+	  .run = cmd_index },
 	{ .name = "bind", .args = "DEV...", .summary = "move devices to a VFIO (or --driver) driver, all or nothing",
 	  .run = cmd_bind },
 	{ .name = "restore", .args = "DEV...",

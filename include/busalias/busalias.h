@@ -170,6 +170,15 @@ int ba_aliasdb_new_from_buffer(struct ba_ctx *ctx, const char *name, const char 
 struct ba_aliasdb *ba_aliasdb_ref(struct ba_aliasdb *db);
 struct ba_aliasdb *ba_aliasdb_unref(struct ba_aliasdb *db);
 const char *ba_aliasdb_get_path(const struct ba_aliasdb *db);
+/*
+ * Write the lookup index of db's file beside it, as PATH.busalias-index (atomically: a new file
+ * renamed in), what depmod's modules.alias.bin is to modprobe.  Later lookups in that file (from any
+ * process) read the few pages of the index they need instead of the whole file, with the same
+ * results and warnings; an index made from another version of the file (its size, inode or
+ * modification time differ) is not used, and a malformed one is named and ignored.  0, or -errno
+ * after logging why (-EINVAL: db was made from a buffer).  Since libbusalias 1.2.
+ */
+int ba_aliasdb_write_index(struct ba_aliasdb *db);
 
 enum ba_match_flags {
 	BA_MATCH_ALL = 1 << 0,  /* every matching line, best first; without it only the best */
