@@ -8,12 +8,17 @@
  *   - all=false keeps at most one candidate, the first of all=true;
  *   - no matching line is missed: an independent scan with fnmatch() finds the same lines
  *     (lines with NUL bytes excepted, whose reading is unspecified).
+ *   - the lookup through the body's index (aliasindex.c, built in memory) gives the same candidates
+ *     and the same messages as the scan, with all=true and all=false;
+ *   - the body read as an index (hostile: any offsets), under its own header's identity, is read
+ *     within its bounds and gives only true candidates (or is named malformed).
  * The modalias and the body are separate allocations of their exact size, so reading past either
  * is caught.
  */
 #include <fnmatch.h>
 #include <string.h>
 
+#include "aliasdb-lookup.h"
 #include "fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -79,6 +84,89 @@ static bool reference_entry(const struct line *l, char *pat, size_t pat_len, cha
 	return true;
 }
 
+/* The lookup through an index in memory: 1 if the index was used (its messages in *log_text). */
+static int index_lookup(const char *idx, size_t idx_len, const struct alias_file_id *id, const char *modalias,
+			bool all, struct alias_matches *out, char **log_text)
+{
+	struct strbuf log;
+	struct lookup lk;
+	int used;
+
+	fuzz_log_begin(&log);
+	lookup_init(&lk, "fuzz/modules.alias", modalias, all, out);
+	used = alias_index_lookup_mem(&lk, "fuzz/modules.alias.busalias-index", idx, idx_len, id);
+	if (used)
+		lookup_finish(&lk);
+	*log_text = xstrdup(log.buf ? log.buf : "");
+	fuzz_log_end(&log);
+	return used;
+}
+
+static void same_matches(const struct alias_matches *a, const struct alias_matches *b, const char *what)
+{
+	FUZZ_CHECK(a->n == b->n, "%s: %zu candidates, the scan %zu", what, a->n, b->n);
+	for (size_t i = 0; i < a->n; i++)
+		FUZZ_CHECK(a->v[i].line == b->v[i].line && !strcmp(a->v[i].pattern, b->v[i].pattern) &&
+				   !strcmp(a->v[i].module, b->v[i].module) && a->v[i].stars == b->v[i].stars &&
+				   a->v[i].literals == b->v[i].literals,
+			   "%s: candidate %zu is line %zu, the scan's line %zu", what, i, a->v[i].line, b->v[i].line);
+}
+
+/* The index of body gives what the scan gave (matches and messages). */
+static void check_index(const char *body, size_t body_len, const char *modalias, const struct alias_matches *all,
+			const struct alias_matches *best, const char *scan_log)
+{
+	const struct alias_file_id id = { .size = body_len, .ino = 42, .mtime_sec = 1, .mtime_nsec = 2 };
+	const struct alias_file_id other = { .size = body_len, .ino = 42, .mtime_sec = 1, .mtime_nsec = 3 };
+	struct alias_matches ia, ib;
+	char *idx, *copy, *log_all, *log_best;
+	size_t idx_len;
+
+	FUZZ_CHECK(alias_index_build(body, body_len, &id, &idx, &idx_len) == 0, "index of %zu bytes not built", body_len);
+	/* Its exact size: reading past the index is caught too. */
+	copy = xmalloc(idx_len);
+	memcpy(copy, idx, idx_len);
+	free(idx);
+	FUZZ_CHECK(index_lookup(copy, idx_len, &id, modalias, true, &ia, &log_all) == 1, "index not used");
+	FUZZ_CHECK(index_lookup(copy, idx_len, &id, modalias, false, &ib, &log_best) == 1, "index not used");
+	same_matches(&ia, all, "index, all");
+	same_matches(&ib, best, "index, best");
+	FUZZ_CHECK(!strcmp(log_all, scan_log), "index said \"%s\", the scan \"%s\"", log_all, scan_log);
+	free(log_all);
+	free(log_best);
+	alias_matches_release(&ia);
+	alias_matches_release(&ib);
+	/* Another file's index (an mtime apart) is not used, and changes nothing. */
+	FUZZ_CHECK(index_lookup(copy, idx_len, &other, modalias, true, &ia, &log_all) == 0 && ia.n == 0,
+		   "a stale index was used");
+	free(log_all);
+	free(copy);
+}
+
+/* body read as an index, whatever it holds: bounded reads, and only true candidates. */
+static void check_hostile_index(const char *body, size_t body_len, const char *modalias)
+{
+	const unsigned char *h = (const unsigned char *)body;
+	struct alias_file_id id = { 0 };
+	struct alias_matches m;
+	char *log_text;
+
+	if (body_len >= 44) {
+		for (int i = 7; i >= 0; i--) {
+			id.size = id.size << 8 | h[16 + i];
+			id.ino = id.ino << 8 | h[24 + i];
+			id.mtime_sec = (int64_t)((uint64_t)id.mtime_sec << 8 | h[32 + i]);
+		}
+		id.mtime_nsec = (uint32_t)h[40] | (uint32_t)h[41] << 8 | (uint32_t)h[42] << 16 | (uint32_t)h[43] << 24;
+	}
+	if (index_lookup(body, body_len, &id, modalias, true, &m, &log_text))
+		for (size_t i = 0; i < m.n; i++)
+			FUZZ_CHECK(fnmatch(m.v[i].pattern, modalias, 0) == 0, "index candidate %s does not match %s",
+				   m.v[i].pattern, modalias);
+	free(log_text);
+	alias_matches_release(&m);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *nl = memchr(data, '\n', size);
@@ -103,7 +191,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(r == 0, "all=true returned %d", r);
 	r = alias_lookup_buffer("fuzz/modules.alias", body, body_len, modalias, false, &best);
 	FUZZ_CHECK(r == 0, "all=false returned %d", r);
-	fuzz_log_end(&log);
+	/* The messages of one lookup (the all=true one), to compare with the index's. */
+	char *scan_log = NULL;
+	{
+		struct strbuf one;
+		struct alias_matches tmp;
+		fuzz_log_end(&log);
+		fuzz_log_begin(&one);
+		alias_lookup_buffer("fuzz/modules.alias", body, body_len, modalias, true, &tmp);
+		scan_log = xstrdup(one.buf ? one.buf : "");
+		fuzz_log_end(&one);
+		alias_matches_release(&tmp);
+	}
+	check_index(body, body_len, modalias, &all, &best, scan_log);
+	free(scan_log);
+	check_hostile_index(body, body_len, modalias);
 
 	lines = split_lines(body, body_len, &n_lines);
 	for (size_t i = 0; i < all.n; i++) {

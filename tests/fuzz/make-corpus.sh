@@ -134,6 +134,13 @@ long=$(printf '%0300d' 0)
 	printf 'alias vfio_pci:* no_newline'
 } >"$out/aliasdb/globs"
 { echo; echo "alias * anything"; } >"$out/aliasdb/empty-modalias"
+# Bodies that are indexes (busalias index's output), for the harness's reading of a hostile index.
+for seed in globs gen-3; do
+	tail -n +2 "$out/aliasdb/$seed" >"$tmp/modules.alias"
+	"$BUSALIAS" --config /dev/null index --alias-file "$tmp/modules.alias" ||
+		{ echo "make-corpus: busalias index failed" >&2; exit 1; }
+	{ head -n 1 "$out/aliasdb/$seed"; cat "$tmp/modules.alias.busalias-index"; } >"$out/aliasdb/index-$seed"
+done
 printf 'platform:busalias-test' >"$out/aliasdb/no-body"
 
 # ---- configurations ----

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* The modules.alias lookup index: the same answers and messages as the scan; stale and malformed
+ * indexes are not used. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "aliasdb-lookup.h"
+#include "busalias.h"
+
+static char dir[] = "/tmp/busalias-aliasindex.XXXXXX";
+static char alias_file[sizeof(dir) + 32], index_file[sizeof(dir) + 64];
+
+static void setup(void)
+{
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(alias_file, sizeof(alias_file), "%s/modules.alias", dir);
+	snprintf(index_file, sizeof(index_file), "%s%s", alias_file, ALIAS_INDEX_SUFFIX);
+}
+
+static void teardown(void)
+{
+	unlink(index_file);
+	unlink(alias_file);
+	rmdir(dir);
+}
+
+static void write_text(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	cr_assert(fd >= 0);
+	cr_assert_eq(write(fd, text, len), (ssize_t)len);
+	close(fd);
+}
+
+/* A lookup's candidates and messages, as one text. */
+static char *lookup_text(const char *modalias, bool all)
+{
+	struct strbuf sb = { 0 }, log = { 0 };
+	struct alias_matches m;
+
+	ba_log_capture(&log);
+	cr_assert_eq(alias_lookup(alias_file, modalias, all, &m), 0);
+	ba_log_capture(NULL);
+	for (size_t i = 0; i < m.n; i++)
+		strbuf_addf(&sb, "%zu %u %u %s %s\n", m.v[i].line, m.v[i].stars, m.v[i].literals, m.v[i].pattern,
+			    m.v[i].module);
+	strbuf_addf(&sb, "--\n%s", log.buf ? log.buf : "");
+	alias_matches_release(&m);
+	strbuf_release(&log);
+	return sb.buf ? sb.buf : strdup("");
+}
+
+/* Every modalias, all and best: the answers with an index are the scan's. */
+static void same_with_index(const char *text, size_t len, const char *const *modaliases)
+{
+	write_text(alias_file, text, len);
+	unlink(index_file);
+	for (const char *const *ma = modaliases; *ma; ma++)
+		for (int all = 0; all < 2; all++) {
+			char *scan = lookup_text(*ma, all);
+			cr_assert_eq(alias_index_write(alias_file), 0);
+			char *indexed = lookup_text(*ma, all);
+			cr_assert_str_eq(indexed, scan, "%s (all=%d): index gave\n%s\nthe scan\n%s", *ma, all, indexed, scan);
+			unlink(index_file);
+			free(scan);
+			free(indexed);
+		}
+}
+
+#define NIC "vfio_pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00"
+
+TestSuite(aliasindex, .init = setup, .fini = teardown);
+
+Test(aliasindex, same_as_scan)
+{
+	static const char text[] =
+		"# a comment\n"
+		"alias vfio_pci:v*d*sv*sd*bc*sc*i* vfio_pci\n"
+		"alias\tvfio_pci:v00008086d000010D3sv*sd*bc*sc*i*\te1000e_vfio\n"
+		"alias vfio_pci:v00008086d000010D?sv*sd*bc*sc*i* question\n"
+		"alias vfio_pci:v0000808[0-9]d000010D3sv*sd*bc*sc*i* bracket\n"
+		"alias vfio_pci:v00008086d000010D3sv\\*sd*bc*sc*i* escaped\n"
+		"alias vfio_pci:v00008086d000010D3sv*sd*bc*sc*i* crlf\r\n"
+		"alias   vfio_pci:v*   spaced   extra words\n"
+		"alias vfio_pci:v*d*sv*sd*bc*sc*i* tie_later\n"
+		"alias vfio_pci:v*d*sv*sd*bc*sc*i* bad\x01name\n"
+		"alias * anything\n"
+		"alias v* starts_with_v\n"
+		"alias vfio_pci:v00008086d000010D3 too_short_no_glob\n"
+		"softdep vfio_pci pre: vfio\n"
+		"alias\n"
+		"alias onlypattern\n"
+		"alias pci:v00008086d000010D3sv*sd*bc*sc*i* e1000e\n"
+		"alias acpi*:PNP0501:* 8250_pnp\n"
+		"alias vfio_pci:* no_newline";
+	static const char *const mas[] = { NIC, "pci:v00008086d000010D3sv00008086sd0000A01Fbc02sc00i00",
+					   "acpi:PNP0501:", "v", "", "vfio_pci:v00008086d000010D3", "x*y", NULL };
+
+	same_with_index(text, sizeof(text) - 1, mas);
+}
+
+/* Lines past the bounds: over BA_MAX_ALIAS_LINE, and over the scan's buffer (judged by their head). */
+Test(aliasindex, long_lines_and_nul)
+{
+	size_t big = LOOKUP_BLOCK + 100, len = 0;
+	char *text = malloc(3 * big);
+	const char *const mas[] = { NIC, "vfio_pci:v0", "vfio_pci:", "", NULL };
+
+	cr_assert_not_null(text);
+	len += (size_t)sprintf(text + len, "alias vfio_pci:v* first\n");
+	/* Over the scan's buffer, with and without a newline, head matching and not. */
+	len += (size_t)sprintf(text + len, "alias vfio_pci:");
+	memset(text + len, 'v', big);
+	len += big;
+	text[len++] = '\n';
+	len += (size_t)sprintf(text + len, "alias vfio_pci:v* ");
+	memset(text + len, 'm', BA_MAX_ALIAS_LINE + 10);
+	len += BA_MAX_ALIAS_LINE + 10;
+	text[len++] = '\n';
+	memcpy(text + len, "alias vfio_pci:v*\0nul mod\n", 26);
+	len += 26;
+	len += (size_t)sprintf(text + len, "alias vfio_pci:v00008086* last\nalias vfio_pci:* ");
+	memset(text + len, 'x', LOOKUP_BLOCK);
+	len += LOOKUP_BLOCK;
+	same_with_index(text, len, mas);
+	free(text);
+}
+
+/* Many random lines (a fixed seed): patterns of a few letters and globs, modaliases of those letters. */
+Test(aliasindex, random_files, .timeout = 60)
+{
+	static const char pieces[][4] = { "a", "b", "ab", "*", "?", "[ab]", "\\*", ":", " ", "\t" };
+	unsigned seed = 12345;
+	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+
+	for (int round = 0; round < 20; round++) {
+		struct strbuf sb = { 0 };
+		char mas_buf[8][16];
+		const char *mas[9];
+		for (int l = 0; l < 200; l++) {
+			strbuf_adds(&sb, rand_r(&seed) % 8 ? "alias " : "alias\t");
+			for (int k = rand_r(&seed) % 6; k >= 0; k--)
+				strbuf_adds(&sb, pieces[(size_t)rand_r(&seed) % (npieces - (l % 3 ? 2 : 0))]);
+			strbuf_addf(&sb, " mod%d\n", l % 17);
+		}
+		for (int i = 0; i < 8; i++) {
+			int n = rand_r(&seed) % 8;
+			for (int k = 0; k < n; k++)
+				mas_buf[i][k] = "ab:"[rand_r(&seed) % 3];
+			mas_buf[i][n] = '\0';
+			mas[i] = mas_buf[i];
+		}
+		mas[8] = NULL;
+		same_with_index(sb.buf, sb.len, mas);
+		strbuf_release(&sb);
+	}
+}
+
+/* An index used is the one that describes the file: made from other lines with the file's
+ * identity, it answers; once the file changes, it no longer does. */
+Test(aliasindex, used_only_for_its_file)
+{
+	static const char real[] = "alias vfio_pci:v* real\n", other[] = "alias vfio_pci:v* fake\n";
+	struct alias_matches m;
+	struct alias_file_id id;
+	struct stat st;
+	char *idx;
+	size_t len;
+
+	write_text(alias_file, real, sizeof(real) - 1);
+	cr_assert_eq(stat(alias_file, &st), 0);
+	alias_file_id_of(&st, &id);
+	cr_assert_eq(alias_index_build(other, sizeof(other) - 1, &id, &idx, &len), 0);
+	write_text(index_file, idx, len);
+	free(idx);
+	cr_assert_eq(alias_lookup(alias_file, NIC, false, &m), 0);
+	cr_assert_eq(m.n, 1);
+	cr_assert_str_eq(m.v[0].module, "fake", "the index was not read");
+	alias_matches_release(&m);
+
+	/* The same size, another modification time: the file is scanned. */
+	struct timespec t[2] = { { .tv_sec = 1000000000, .tv_nsec = 5 }, { .tv_sec = 1000000000, .tv_nsec = 5 } };
+	cr_assert_eq(utimensat(AT_FDCWD, alias_file, t, 0), 0);
+	cr_assert_eq(alias_lookup(alias_file, NIC, false, &m), 0);
+	cr_assert_eq(m.n, 1);
+	cr_assert_str_eq(m.v[0].module, "real", "a stale index was used");
+	alias_matches_release(&m);
+}
+
+/* A malformed index, whatever its fault, is named and the file scanned. */
+Test(aliasindex, malformed_is_named_and_ignored)
+{
+	static const char text[] = "alias vfio_pci:v* real\nalias vfio_pci:v00008086* intel\n";
+	struct alias_file_id id;
+	struct stat st;
+	char *idx;
+	size_t len;
+
+	write_text(alias_file, text, sizeof(text) - 1);
+	cr_assert_eq(stat(alias_file, &st), 0);
+	alias_file_id_of(&st, &id);
+	cr_assert_eq(alias_index_build(text, sizeof(text) - 1, &id, &idx, &len), 0);
+	/* Each fault: truncated, bad magic, bad version, a record's head or line out of bounds,
+	 * unknown flags, part offsets past the end. */
+	const struct {
+		size_t off, cut;
+		unsigned char byte;
+	} faults[] = {
+		{ 0, 40, 0 }, { 0, 0, 'X' }, { 8, 0, 9 }, { 64 + 0, 0, 0xff }, { 64 + 4, 0, 0xff },
+		{ 64 + 12, 0, 0xff }, { 64 + 16, 0, 0xff }, { 64 + 20, 0, 2 }, { 51, 0, 0x7f }, { 63, 0, 0x7f },
+		{ 15, 0, 0x7f },
+	};
+	for (size_t f = 0; f < sizeof(faults) / sizeof(faults[0]); f++) {
+		char *bad = malloc(len);
+		struct strbuf log = { 0 };
+		struct alias_matches m;
+		memcpy(bad, idx, len);
+		if (!faults[f].cut)
+			bad[faults[f].off] = (char)faults[f].byte;
+		write_text(index_file, bad, faults[f].cut ? faults[f].cut : len);
+		free(bad);
+		ba_log_capture(&log);
+		cr_assert_eq(alias_lookup(alias_file, NIC, true, &m), 0);
+		ba_log_capture(NULL);
+		cr_assert_eq(m.n, 2, "fault %zu: %zu candidates", f, m.n);
+		cr_assert_str_eq(m.v[0].module, "intel");
+		cr_assert_not_null(log.buf, "fault %zu not named", f);
+		cr_assert_not_null(strstr(log.buf, "malformed index"), "fault %zu: %s", f, log.buf);
+		cr_assert_not_null(strstr(log.buf, index_file), "fault %zu: %s", f, log.buf);
+		alias_matches_release(&m);
+		strbuf_release(&log);
+	}
+	free(idx);
+}
+
+Test(aliasindex, write_errors)
+{
+	struct strbuf log = { 0 };
+
+	ba_log_capture(&log);
+	cr_assert_eq(alias_index_write(alias_file), -ENOENT);
+	cr_assert_eq(mkfifo(alias_file, 0600), 0);
+	cr_assert_eq(alias_index_write(alias_file), -EINVAL);
+	ba_log_capture(NULL);
+	cr_assert_not_null(strstr(log.buf, "cannot read modules.alias"));
+	cr_assert_not_null(strstr(log.buf, "not a regular file"));
+	cr_assert_eq(access(index_file, F_OK), -1, "an index was written for no file");
+	strbuf_release(&log);
+}
