@@ -63,7 +63,7 @@ int cli_module_tree_option(struct ba_ctx *ctx, int c, const char *arg)
 	return 0;
 }
 
-bool cli_valid_seconds(const char *s)
+static bool valid_seconds(const char *s)
 {
 	char *end;
 	double v;
@@ -73,6 +73,15 @@ bool cli_valid_seconds(const char *s)
 	errno = 0;
 	v = strtod(s, &end);
 	return !errno && !*end && end != s && v >= 0 && v <= 366 * 86400.0;
+}
+
+int cli_set_lock_timeout(struct ba_ctx *ctx, const char *arg)
+{
+	if (!valid_seconds(arg) || ba_ctx_set_option(ctx, "lock_timeout", arg) < 0) {
+		cli_err(ctx, "--lock-timeout: expected seconds (0 or more), got '%s'", arg);
+		return -1;
+	}
+	return 0;
 }
 
 bool cli_valid_name(const char *s, size_t max_len)

@@ -34,8 +34,9 @@ int cli_module_tree_option(struct ba_ctx *ctx, int c, const char *arg);
 /* 0 if c was a common option (--plugin-dir, --add-plugin-dir, -q, --config), -1 otherwise. */
 int cli_common_option(struct ba_ctx *ctx, int c, const char *arg);
 
-/* A duration in seconds as busalias.conf's lock_timeout takes it: plain decimal, at most a year. */
-bool cli_valid_seconds(const char *s);
+/* --lock-timeout S: S as busalias.conf's lock_timeout takes it (plain decimal seconds, at most a
+ * year) set in ctx: 0, or -1 after saying why not. */
+int cli_set_lock_timeout(struct ba_ctx *ctx, const char *arg);
 /* A name that can be one path component: 1 to max_len bytes, no '/', space or control byte, not . or .. */
 bool cli_valid_name(const char *s, size_t max_len);
 /* busalias(1)'s exit status of a bind, restore or applied override that returned r, left at outcome. */

@@ -98,10 +98,8 @@ int device_options_parse(const struct device_command *dc, int argc, char **argv,
 				return BA_EXIT_USAGE;
 			break;
 		case OPT_LOCK_TIMEOUT:
-			if (!cli_valid_seconds(optarg) || ba_ctx_set_option(ctx, "lock_timeout", optarg) < 0) {
-				cli_err(ctx, "--lock-timeout: expected seconds (0 or more), got '%s'", optarg);
+			if (cli_set_lock_timeout(ctx, optarg) < 0)
 				return BA_EXIT_USAGE;
-			}
 			break;
 		case OPT_OVERRIDES_DIR:
 			if (optarg[0] != '/') {

@@ -37,7 +37,7 @@ static const struct command {
 	"      --overrides-dir DIR  persisted overrides (default " BUSALIAS_OVERRIDES_DIR ")\n"              \
 	"      --sysfs-root DIR   sysfs mount point (default /sys)\n"                                    \
 	"      --lock-dir DIR     per-device locks (default /run/busalias)\n"                            \
-	"      --lock-timeout S   wait at most S seconds for the device lock (default 30)\n"             \
+	LOCK_TIMEOUT_HELP                                                                              \
 	"      --modprobe PATH    modprobe to run (default /sbin/modprobe)\n"                            \
 	"      --dry-run          print what would be done, change nothing\n"
 
@@ -82,10 +82,8 @@ static int parse(const struct command *c, int argc, char **argv, struct ba_ctx *
 			*dry_run = true;
 			break;
 		case OPT_LOCK_TIMEOUT:
-			if (!cli_valid_seconds(optarg) || ba_ctx_set_option(ctx, "lock_timeout", optarg) < 0) {
-				cli_err(ctx, "--lock-timeout: expected seconds (0 or more), got '%s'", optarg);
+			if (cli_set_lock_timeout(ctx, optarg) < 0)
 				return BA_EXIT_USAGE;
-			}
 			break;
 		case 'h':
 			printf("Usage: busalias %s %s\n%s\n" OPTIONS_HELP COMMON_OPTIONS_HELP, c->name, c->synopsis, c->help);
@@ -189,6 +187,16 @@ static int override_names(struct ba_ctx *ctx, char ***names, size_t *n)
 	return -1;
 }
 
+/* Command name's options parsed, then the overrides directory listed: -1 with *names and *n to go
+ * on, or an exit status. */
+static int begin(const char *name, int argc, char **argv, struct ba_ctx *ctx, bool *dry_run, char ***names,
+		 size_t *n)
+{
+	int r = parse(command(name), argc, argv, ctx, dry_run);
+
+	return r >= 0 ? r : override_names(ctx, names, n);
+}
+
 /* The stored override of the file name, checked; NULL after saying why not. */
 static struct ba_override *load_named(struct ba_ctx *ctx, const char *name)
 {
@@ -208,12 +216,9 @@ int cmd_list_overrides(int argc, char **argv, struct ba_ctx *ctx)
 	};
 	char **names;
 	bool dry_run;
-	int r = parse(command("list-overrides"), argc, argv, ctx, &dry_run), ret = BA_EXIT_OK;
 	size_t n;
+	int r = begin("list-overrides", argc, argv, ctx, &dry_run, &names, &n), ret = BA_EXIT_OK;
 
-	if (r >= 0)
-		return r;
-	r = override_names(ctx, &names, &n);
 	if (r >= 0)
 		return r;
 	for (size_t i = 0; i < n; i++) {
@@ -294,12 +299,9 @@ int cmd_apply_overrides(int argc, char **argv, struct ba_ctx *ctx)
 {
 	char **names;
 	bool dry_run;
-	int r = parse(command("apply-overrides"), argc, argv, ctx, &dry_run), ret = BA_EXIT_OK;
 	size_t n;
+	int r = begin("apply-overrides", argc, argv, ctx, &dry_run, &names, &n), ret = BA_EXIT_OK;
 
-	if (r >= 0)
-		return r;
-	r = override_names(ctx, &names, &n);
 	if (r >= 0)
 		return r;
 	if (ba_ctx_load_plugins(ctx) < 0) {

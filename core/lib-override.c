@@ -41,13 +41,21 @@ static char *override_path(struct ba_ctx *ctx, const char *device)
 	return persist_path(&ctx->cfg, bus, name);
 }
 
-static struct ba_override *override_alloc(struct ba_ctx *ctx)
+/* An empty override of device, whose name is checked (*path: its file): 0, -EINVAL or -ENOMEM. */
+static int override_alloc(struct ba_ctx *ctx, const char *device, char **path, struct ba_override **out)
 {
-	struct ba_override *ov = calloc(1, sizeof(*ov));
+	struct ba_override *ov;
 
-	if (ov)
-		ov->ctx = ba_ctx_ref(ctx);
-	return ov;
+	*out = NULL;
+	*path = device ? override_path(ctx, device) : NULL;
+	if (!*path)
+		return -EINVAL;
+	ov = calloc(1, sizeof(*ov));
+	if (!ov)
+		return -ENOMEM;
+	ov->ctx = ba_ctx_ref(ctx);
+	*out = ov;
+	return 0;
 }
 
 BA_EXPORT int ba_override_load(struct ba_ctx *ctx, const char *device, struct ba_override **out)
@@ -55,17 +63,10 @@ BA_EXPORT int ba_override_load(struct ba_ctx *ctx, const char *device, struct ba
 	CTX_LOG_SCOPE(ctx);
 	_cleanup_free_ char *path = NULL;
 	struct ba_override *ov;
-	int r;
+	int r = override_alloc(ctx, device, &path, &ov);
 
-	*out = NULL;
-	if (!device)
-		return -EINVAL;
-	path = override_path(ctx, device);
-	if (!path)
-		return -EINVAL;
-	ov = override_alloc(ctx);
-	if (!ov)
-		return -ENOMEM;
+	if (r < 0)
+		return r;
 	r = persist_load(path, &ov->p);
 	if (r < 0) {
 		ba_override_unref(ov);
@@ -81,16 +82,14 @@ BA_EXPORT int ba_override_new(struct ba_ctx *ctx, const char *device, const char
 	CTX_LOG_SCOPE(ctx);
 	_cleanup_free_ char *path = NULL;
 	struct ba_override *ov;
+	int r;
 
 	*out = NULL;
-	if (!device || !driver)
+	if (!driver)
 		return -EINVAL;
-	path = override_path(ctx, device);
-	if (!path)
-		return -EINVAL;
-	ov = override_alloc(ctx);
-	if (!ov)
-		return -ENOMEM;
+	r = override_alloc(ctx, device, &path, &ov);
+	if (r < 0)
+		return r;
 	snprintf(ov->p.device, sizeof(ov->p.device), "%s", device);
 	snprintf(ov->p.driver, sizeof(ov->p.driver), "%s", driver);
 	snprintf(ov->p.module, sizeof(ov->p.module), "%s", module ? module : "");

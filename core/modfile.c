@@ -876,16 +876,26 @@ fail:
 	return r;
 }
 
-int module_file_open(const char *path, struct module_file **out)
+/* A module of path, nothing read yet: NULL with *r set when libelf cannot be had. */
+static struct module_file *module_file_new(const char *path, int *r)
 {
 	struct module_file *m;
-	int r;
 
-	if ((r = libelf_load(path)) < 0)
-		return r;
+	if ((*r = libelf_load(path)) < 0)
+		return NULL;
 	m = xcalloc(1, sizeof(*m));
 	m->fd = -1;
 	m->path = xstrdup(path);
+	return m;
+}
+
+int module_file_open(const char *path, struct module_file **out)
+{
+	int r;
+	struct module_file *m = module_file_new(path, &r);
+
+	if (!m)
+		return r;
 	r = load_image(m);
 	if (r < 0) {
 		module_file_free(m);
@@ -896,16 +906,13 @@ int module_file_open(const char *path, struct module_file **out)
 
 int module_file_open_mem(const char *path, const void *data, size_t len, struct module_file **out)
 {
-	struct module_file *m;
 	enum compression c = compression_of(path);
 	const char *why = NULL;
 	int r;
+	struct module_file *m = module_file_new(path, &r);
 
-	if ((r = libelf_load(path)) < 0)
+	if (!m)
 		return r;
-	m = xcalloc(1, sizeof(*m));
-	m->fd = -1;
-	m->path = xstrdup(path);
 	if (c == COMP_NONE) {
 		/* A copy: the caller's buffer need not outlive the module, nor be writable for libelf. */
 		m->image = xmalloc(len ? len : 1);

@@ -163,21 +163,29 @@ Test(aliasindex, random_files, .timeout = 60)
 	}
 }
 
+/* alias_file holding text, and an index of lines (made for alias_file as it now is): its bytes. */
+static char *file_and_index(const char *text, const char *lines, size_t *len)
+{
+	struct alias_file_id id;
+	struct stat st;
+	char *idx;
+
+	write_text(alias_file, text, strlen(text));
+	cr_assert_eq(stat(alias_file, &st), 0);
+	alias_file_id_of(&st, &id);
+	cr_assert_eq(alias_index_build(lines, strlen(lines), &id, &idx, len), 0);
+	return idx;
+}
+
 /* An index used is the one that describes the file: made from other lines with the file's
  * identity, it answers; once the file changes, it no longer does. */
 Test(aliasindex, used_only_for_its_file)
 {
 	static const char real[] = "alias vfio_pci:v* real\n", other[] = "alias vfio_pci:v* fake\n";
 	struct alias_matches m;
-	struct alias_file_id id;
-	struct stat st;
-	char *idx;
 	size_t len;
+	char *idx = file_and_index(real, other, &len);
 
-	write_text(alias_file, real, sizeof(real) - 1);
-	cr_assert_eq(stat(alias_file, &st), 0);
-	alias_file_id_of(&st, &id);
-	cr_assert_eq(alias_index_build(other, sizeof(other) - 1, &id, &idx, &len), 0);
 	write_text(index_file, idx, len);
 	free(idx);
 	cr_assert_eq(alias_lookup(alias_file, NIC, false, &m), 0);
@@ -198,15 +206,9 @@ Test(aliasindex, used_only_for_its_file)
 Test(aliasindex, malformed_is_named_and_ignored)
 {
 	static const char text[] = "alias vfio_pci:v* real\nalias vfio_pci:v00008086* intel\n";
-	struct alias_file_id id;
-	struct stat st;
-	char *idx;
 	size_t len;
+	char *idx = file_and_index(text, text, &len);
 
-	write_text(alias_file, text, sizeof(text) - 1);
-	cr_assert_eq(stat(alias_file, &st), 0);
-	alias_file_id_of(&st, &id);
-	cr_assert_eq(alias_index_build(text, sizeof(text) - 1, &id, &idx, &len), 0);
 	/* Each fault: truncated, bad magic, bad version, a record's head or line out of bounds,
 	 * unknown flags, part offsets past the end. */
 	const struct {
