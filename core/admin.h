@@ -18,9 +18,16 @@ struct dev_state {
 	char override[256];
 };
 
-/* bind.c: read the state; put a device back to a recorded state (a ba_exit status: 4 done, 5 unsafe). */
+/* device-state.c: read the state; write one step of a change to it (0, or -errno after saying which
+ * step failed: what); put a device back to a recorded state (a ba_exit status: 4 done, 5 unsafe). */
 int device_state_read(const struct sysfs *sys, const struct ba_device *dev, struct dev_state *st);
+int device_write_step(const struct sysfs *sys, const char *what, const char *path, const char *value);
 int device_state_roll_back(const struct sysfs *sys, const struct ba_device *dev, const struct dev_state *orig);
+/* A driver or driver_override as messages show it: "(none)" for none. */
+static inline const char *or_none(const char *s)
+{
+	return s[0] ? s : "(none)";
+}
 
 /* multibind.c: bind or restore given[0..n) (each device once; a device listed twice counts once), all
  * or nothing; with persist, store (bind) or drop (restore) each device's override after.  A ba_exit

@@ -38,6 +38,8 @@ void lookup_line(struct lookup *lk, const char *l, const char *eol);
 void lookup_bad_line(struct lookup *lk, const char *what, unsigned limit);
 /* Ranks the candidates, names the malformed lines past the first three: 0. */
 int lookup_finish(struct lookup *lk);
+/* Every line of the open file fd (path names it), a block at a time: 0, or -errno after reporting. */
+int lookup_fd(struct lookup *lk, int fd, const char *path);
 
 /*
  * A pattern's literal head: its bytes up to the first that could stand for something else or end
@@ -73,7 +75,8 @@ int alias_index_write(const char *alias_file);
  */
 int alias_index_lookup_mem(struct lookup *lk, const char *index_name, const void *idx, size_t idx_len,
 			   const struct alias_file_id *id);
-/* The same with the index file beside alias_file (st: its fstat), if there is one. */
+/* The same with the index file beside alias_file (st: its fstat), if there is one.  alias_lookup()
+ * (busalias.h), which tries it before a scan, is aliasindex.c's too, above both. */
 int alias_index_lookup(struct lookup *lk, const char *alias_file, const struct stat *st);
 
 #endif

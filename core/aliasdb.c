@@ -10,7 +10,6 @@
  * any device-specific entry.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <fnmatch.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -445,7 +444,7 @@ static int read_some(int fd, char *buf, size_t len, const char *path, size_t *go
 	return 0;
 }
 
-static int lookup_fd(struct lookup *lk, int fd, const char *path)
+int lookup_fd(struct lookup *lk, int fd, const char *path)
 {
 	_cleanup_free_ char *buf = xmalloc(LOOKUP_BLOCK);
 	size_t have = 0, got = 0, used;
@@ -482,35 +481,4 @@ static int lookup_fd(struct lookup *lk, int fd, const char *path)
 		memmove(buf, buf + used, have - used);
 		have -= used;
 	}
-}
-
-int alias_lookup(const char *alias_file, const char *modalias, bool all, struct alias_matches *out)
-{
-	_cleanup_close_ int fd = -1;
-	struct stat st;
-	struct lookup lk;
-	int r;
-
-	out->v = NULL;
-	out->n = 0;
-	/* O_NONBLOCK: a FIFO given as modules.alias is refused below, not waited on. */
-	fd = open(alias_file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		r = -errno;
-		ba_err("%s: cannot read modules.alias: %s", alias_file, strerror(-r));
-		return r;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		ba_err("%s: not a regular file", alias_file);
-		return -EINVAL;
-	}
-	lookup_init(&lk, alias_file, modalias, all, out);
-	if (alias_index_lookup(&lk, alias_file, &st) > 0)
-		return lookup_finish(&lk);
-	r = lookup_fd(&lk, fd, alias_file);
-	if (r < 0) {
-		alias_matches_release(out);
-		return r;
-	}
-	return lookup_finish(&lk);
 }

@@ -17,7 +17,8 @@
  *   the heads, then the lines without their newlines, in record order.
  * A line of LOOKUP_BLOCK bytes or more, which the scan judges by its beginning and skips, is kept
  * as its head alone (INDEX_OVERLONG).  Every offset is checked before it is read: a malformed
- * index is named, and the file is scanned instead.
+ * index is named, and the file is scanned instead.  alias_lookup(), a lookup in a file, lives here:
+ * it tries the index, then the scan (aliasdb.c), which knows nothing of indexes.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -421,4 +422,36 @@ int alias_index_lookup(struct lookup *lk, const char *alias_file, const struct s
 	r = alias_index_lookup_mem(lk, index_file, map, (size_t)ist.st_size, &id);
 	munmap(map, (size_t)ist.st_size);
 	return r;
+}
+
+/* The lookup in a file: through its index when there is a current one, else by a scan. */
+int alias_lookup(const char *alias_file, const char *modalias, bool all, struct alias_matches *out)
+{
+	_cleanup_close_ int fd = -1;
+	struct stat st;
+	struct lookup lk;
+	int r;
+
+	out->v = NULL;
+	out->n = 0;
+	/* O_NONBLOCK: a FIFO given as modules.alias is refused below, not waited on. */
+	fd = open(alias_file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		r = -errno;
+		ba_err("%s: cannot read modules.alias: %s", alias_file, strerror(-r));
+		return r;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ba_err("%s: not a regular file", alias_file);
+		return -EINVAL;
+	}
+	lookup_init(&lk, alias_file, modalias, all, out);
+	if (alias_index_lookup(&lk, alias_file, &st) > 0)
+		return lookup_finish(&lk);
+	r = lookup_fd(&lk, fd, alias_file);
+	if (r < 0) {
+		alias_matches_release(out);
+		return r;
+	}
+	return lookup_finish(&lk);
 }

@@ -12,106 +12,20 @@
 #include "busalias.h"
 #include "cmdline.h"
 
-static int get_state(const struct sysfs *sys, const struct ba_device *dev, struct dev_state *st)
-{
-	_cleanup_free_ char *drv = xasprintf("%s/driver", dev->devpath);
-	_cleanup_free_ char *ovr = xasprintf("%s/driver_override", dev->devpath);
-	int r;
-
-	r = sysfs_link_name(sys, drv, st->driver, sizeof(st->driver));
-	if (r == -ENOENT)
-		st->driver[0] = '\0';
-	else if (r < 0)
-		return r;
-	r = sysfs_read(sys, ovr, st->override, sizeof(st->override));
-	if (r < 0)
-		return r;
-	/* Unset reads "(null)" (the kernel prints a NULL string that way). */
-	if (!strcmp(st->override, "(null)"))
-		st->override[0] = '\0';
-	return 0;
-}
-
-static const char *or_none(const char *s)
-{
-	return s[0] ? s : "(none)";
-}
-
-static int write_step(const struct sysfs *sys, const char *what, const char *path, const char *value)
-{
-	int r = sysfs_write(sys, path, value);
-
-	if (r < 0)
-		ba_err("%s: writing '%s' to %s/%s failed: %s", what, value, sys->root, path, strerror(-r));
-	return r;
-}
-
-/*
- * Put the original override back first: the kernel's bind honours
- * driver_override, so the old driver could not take the device back while
- * the new override is still set.
- */
-static int roll_back(const struct sysfs *sys, const struct ba_device *dev, const struct dev_state *orig)
-{
-	_cleanup_free_ char *ovr = xasprintf("%s/driver_override", dev->devpath);
-	struct dev_state now;
-	int r;
-
-	ba_info("rolling back %s:%s to driver %s, driver_override %s", dev->bus, dev->name, or_none(orig->driver),
-		or_none(orig->override));
-	/* "\n" clears: a zero-length write never reaches the kernel's store function. */
-	write_step(sys, "roll back " STEP_DRIVER_OVERRIDE, ovr, orig->override[0] ? orig->override : "\n");
-	if (get_state(sys, dev, &now) == 0 && strcmp(now.driver, orig->driver) != 0) {
-		if (now.driver[0]) {
-			_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, now.driver);
-			write_step(sys, "roll back: " STEP_UNBIND, unbind, dev->name);
-		}
-		if (orig->driver[0]) {
-			_cleanup_free_ char *bind = xasprintf("bus/%s/drivers/%s/bind", dev->bus, orig->driver);
-			write_step(sys, "roll back: " STEP_BIND, bind, dev->name);
-			/*
-			 * A driver may refuse a direct bind (or the write may fail) where a
-			 * probe by the bus still gives the device back to it: with the old
-			 * override in place, the bus picks what it picked before.
-			 */
-			if (!sys->dry_run && (get_state(sys, dev, &now) < 0 || strcmp(now.driver, orig->driver) != 0)) {
-				_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
-				write_step(sys, "roll back: " STEP_DRIVERS_PROBE, probe, dev->name);
-			}
-		}
-	}
-	if (sys->dry_run)
-		return BA_EXIT_ROLLEDBACK;
-	r = get_state(sys, dev, &now);
-	if (r == 0 && !strcmp(now.driver, orig->driver) && !strcmp(now.override, orig->override)) {
-		ba_info("%s:%s is back on driver %s, driver_override %s", dev->bus, dev->name, or_none(orig->driver),
-			or_none(orig->override));
-		return BA_EXIT_ROLLEDBACK;
-	}
-	if (r < 0)
-		ba_err("UNSAFE: cannot read the state of %s:%s after rolling back: %s", dev->bus, dev->name,
-		       strerror(-r));
-	else
-		ba_err("UNSAFE: %s:%s is now on driver %s with driver_override %s; it was on %s with %s", dev->bus,
-		       dev->name, or_none(now.driver), or_none(now.override), or_none(orig->driver),
-		       or_none(orig->override));
-	return BA_EXIT_UNSAFE;
-}
-
 /* Release the device from its driver, if any. */
 static int unbind_from(const struct sysfs *sys, const struct ba_device *dev, const char *driver)
 {
 	if (!driver[0])
 		return 0;
 	_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, driver);
-	return write_step(sys, "step '" STEP_UNBIND "'", unbind, dev->name) < 0 ? -1 : 0;
+	return device_write_step(sys, "step '" STEP_UNBIND "'", unbind, dev->name) < 0 ? -1 : 0;
 }
 
 /* Let the bus probe the device again: driver_override decides which driver takes it. */
 static int reprobe(const struct sysfs *sys, const struct ba_device *dev)
 {
 	_cleanup_free_ char *probe = xasprintf("bus/%s/drivers_probe", dev->bus);
-	return write_step(sys, "step '" STEP_DRIVERS_PROBE "'", probe, dev->name) < 0 ? -1 : 0;
+	return device_write_step(sys, "step '" STEP_DRIVERS_PROBE "'", probe, dev->name) < 0 ? -1 : 0;
 }
 
 /* Both, as bind and restore do. */
@@ -214,56 +128,6 @@ static int load_module(const struct ba_config *cfg, const struct sysfs *sys, con
 	return r == 0 ? 0 : -EIO;
 }
 
-int iommu_group_of(const struct sysfs *sys, const struct ba_device *dev, char *group, size_t len)
-{
-	_cleanup_free_ char *p = xasprintf("%s/iommu_group", dev->devpath);
-
-	return sysfs_link_name(sys, p, group, len);
-}
-
-struct group_ctx {
-	const struct sysfs *sys;
-	const char *group, *self;
-	unsigned host_bound;
-};
-
-bool iommu_group_host_driver(const char *drv)
-{
-	/* Drivers that leave a group usable by VFIO. */
-	return drv[0] && strncmp(drv, "vfio", 4) != 0 && strcmp(drv, "pci-stub") != 0 && strcmp(drv, "pcieport") != 0;
-}
-
-static int iommu_member(void *ud, const char *name)
-{
-	struct group_ctx *g = ud;
-	char drv[256];
-	_cleanup_free_ char *p = xasprintf("kernel/iommu_groups/%s/devices/%s/driver", g->group, name);
-
-	if (!strcmp(name, g->self))
-		return 0;
-	if (sysfs_link_name(g->sys, p, drv, sizeof(drv)) < 0)
-		drv[0] = '\0';
-	if (iommu_group_host_driver(drv)) {
-		ba_warn("IOMMU group %s: %s is still bound to host driver %s; the group is not usable by VFIO "
-			"until every member is released",
-			g->group, name, drv);
-		g->host_bound++;
-	}
-	return 0;
-}
-
-void warn_group(const struct sysfs *sys, const struct ba_device *dev)
-{
-	char group[64];
-	_cleanup_free_ char *d = NULL;
-	struct group_ctx g = { .sys = sys, .group = group, .self = dev->name };
-
-	if (iommu_group_of(sys, dev, group, sizeof(group)) < 0)
-		return;
-	d = xasprintf("kernel/iommu_groups/%s/devices", group);
-	sysfs_list(sys, d, iommu_member, &g);
-}
-
 static void module_of_name(const char *name, char *out, size_t len)
 {
 	/* modprobe treats - and _ alike; /sys/module uses _. */
@@ -290,7 +154,7 @@ struct bind_run {
 static int step_read_state(struct bind_run *b)
 {
 	const struct ba_device *dev = b->dev;
-	int r = get_state(b->sys, dev, &b->orig);
+	int r = device_state_read(b->sys, dev, &b->orig);
 
 	if (r < 0) {
 		ba_err("%s:%s: cannot read driver/driver_override: %s", dev->bus, dev->name, strerror(-r));
@@ -433,22 +297,22 @@ static int step_busy(struct bind_run *b)
 static int step_driver_override(struct bind_run *b)
 {
 	ba_info("binding %s:%s to %s (module %s)", b->dev->bus, b->dev->name, b->drv, b->module);
-	if (write_step(b->sys, "step '" STEP_DRIVER_OVERRIDE "'", b->ovr, b->drv) < 0)
-		return roll_back(b->sys, b->dev, &b->orig);
+	if (device_write_step(b->sys, "step '" STEP_DRIVER_OVERRIDE "'", b->ovr, b->drv) < 0)
+		return device_state_roll_back(b->sys, b->dev, &b->orig);
 	return BIND_NEXT;
 }
 
 static int step_unbind(struct bind_run *b)
 {
 	if (unbind_from(b->sys, b->dev, b->orig.driver) < 0)
-		return roll_back(b->sys, b->dev, &b->orig);
+		return device_state_roll_back(b->sys, b->dev, &b->orig);
 	return BIND_NEXT;
 }
 
 static int step_drivers_probe(struct bind_run *b)
 {
 	if (reprobe(b->sys, b->dev) < 0)
-		return roll_back(b->sys, b->dev, &b->orig);
+		return device_state_roll_back(b->sys, b->dev, &b->orig);
 	return BIND_NEXT;
 }
 
@@ -466,11 +330,11 @@ static int step_verify(struct bind_run *b)
 			printf("would verify that %s/%s/driver is %s\n", sys->root, dev->devpath, b->drv);
 		return BA_EXIT_OK;
 	}
-	r = get_state(sys, dev, &now);
+	r = device_state_read(sys, dev, &now);
 	if (r < 0 || strcmp(now.driver, b->drv) != 0) {
 		ba_err("step '" STEP_VERIFY "' failed: %s:%s is on driver %s, not %s", dev->bus, dev->name,
 		       r < 0 ? "(unreadable)" : or_none(now.driver), b->drv);
-		return roll_back(sys, dev, &b->orig);
+		return device_state_roll_back(sys, dev, &b->orig);
 	}
 	ba_info("%s:%s is now bound to %s", dev->bus, dev->name, b->drv);
 	if (!b->o->no_group_warning)
@@ -518,7 +382,7 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 	int r;
 
 	(void)cfg;
-	r = get_state(sys, dev, &orig);
+	r = device_state_read(sys, dev, &orig);
 	if (r < 0) {
 		ba_err("%s:%s: cannot read driver/driver_override: %s", dev->bus, dev->name, strerror(-r));
 		return r == -ENOENT ? BA_EXIT_USAGE : BA_EXIT_FAILURE;
@@ -529,10 +393,10 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 		ba_info("%s:%s has no driver_override and a driver; nothing to do", dev->bus, dev->name);
 		return BA_EXIT_OK;
 	}
-	if (orig.override[0] && write_step(sys, "step '" STEP_CLEAR_DRIVER_OVERRIDE "'", ovr, "\n") < 0)
-		return roll_back(sys, dev, &orig);
+	if (orig.override[0] && device_write_step(sys, "step '" STEP_CLEAR_DRIVER_OVERRIDE "'", ovr, "\n") < 0)
+		return device_state_roll_back(sys, dev, &orig);
 	if (unbind_and_reprobe(sys, dev, orig.driver) < 0)
-		return roll_back(sys, dev, &orig);
+		return device_state_roll_back(sys, dev, &orig);
 	if (dry_run) {
 		if (sys->plan)
 			plan_add_verify(sys->plan, sys, dev->devpath, orig.override, false);
@@ -541,22 +405,12 @@ int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const s
 			       or_none(orig.override));
 		return BA_EXIT_OK;
 	}
-	r = get_state(sys, dev, &now);
+	r = device_state_read(sys, dev, &now);
 	if (r < 0 || now.override[0] || (orig.override[0] && !strcmp(now.driver, orig.override))) {
 		ba_err("step '" STEP_VERIFY "' failed: %s:%s is on driver %s with driver_override %s", dev->bus, dev->name,
 		       r < 0 ? "(unreadable)" : or_none(now.driver), r < 0 ? "(unreadable)" : or_none(now.override));
-		return roll_back(sys, dev, &orig);
+		return device_state_roll_back(sys, dev, &orig);
 	}
 	ba_info("%s:%s is now on driver %s", dev->bus, dev->name, or_none(now.driver));
 	return BA_EXIT_OK;
-}
-
-int device_state_read(const struct sysfs *sys, const struct ba_device *dev, struct dev_state *st)
-{
-	return get_state(sys, dev, st);
-}
-
-int device_state_roll_back(const struct sysfs *sys, const struct ba_device *dev, const struct dev_state *orig)
-{
-	return roll_back(sys, dev, orig);
 }

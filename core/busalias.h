@@ -440,7 +440,7 @@ struct bind_opts {
 int bind_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev,
 		const struct bind_opts *o);
 int restore_device(const struct ba_config *cfg, const struct sysfs *sys, const struct ba_device *dev, bool dry_run);
-/* The IOMMU group number of a device (basename of its iommu_group link). */
+/* iommu.c: the IOMMU group number of a device (basename of its iommu_group link). */
 int iommu_group_of(const struct sysfs *sys, const struct ba_device *dev, char *group, size_t len);
 /* Warn about every other member of dev's IOMMU group bound to a host (non-VFIO) driver. */
 void warn_group(const struct sysfs *sys, const struct ba_device *dev);

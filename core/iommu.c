@@ -121,3 +121,53 @@ int iommu_group_endpoints(const struct plugin_set *set, const struct sysfs *sys,
 	}
 	return e.err;
 }
+
+int iommu_group_of(const struct sysfs *sys, const struct ba_device *dev, char *group, size_t len)
+{
+	_cleanup_free_ char *p = xasprintf("%s/iommu_group", dev->devpath);
+
+	return sysfs_link_name(sys, p, group, len);
+}
+
+struct group_ctx {
+	const struct sysfs *sys;
+	const char *group, *self;
+	unsigned host_bound;
+};
+
+bool iommu_group_host_driver(const char *drv)
+{
+	/* Drivers that leave a group usable by VFIO. */
+	return drv[0] && strncmp(drv, "vfio", 4) != 0 && strcmp(drv, "pci-stub") != 0 && strcmp(drv, "pcieport") != 0;
+}
+
+static int iommu_member(void *ud, const char *name)
+{
+	struct group_ctx *g = ud;
+	char drv[256];
+	_cleanup_free_ char *p = xasprintf("kernel/iommu_groups/%s/devices/%s/driver", g->group, name);
+
+	if (!strcmp(name, g->self))
+		return 0;
+	if (sysfs_link_name(g->sys, p, drv, sizeof(drv)) < 0)
+		drv[0] = '\0';
+	if (iommu_group_host_driver(drv)) {
+		ba_warn("IOMMU group %s: %s is still bound to host driver %s; the group is not usable by VFIO "
+			"until every member is released",
+			g->group, name, drv);
+		g->host_bound++;
+	}
+	return 0;
+}
+
+void warn_group(const struct sysfs *sys, const struct ba_device *dev)
+{
+	char group[64];
+	_cleanup_free_ char *d = NULL;
+	struct group_ctx g = { .sys = sys, .group = group, .self = dev->name };
+
+	if (iommu_group_of(sys, dev, group, sizeof(group)) < 0)
+		return;
+	d = xasprintf("kernel/iommu_groups/%s/devices", group);
+	sysfs_list(sys, d, iommu_member, &g);
+}

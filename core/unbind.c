@@ -9,15 +9,6 @@
 
 #include "admin.h"
 
-static int step(const struct sysfs *sys, const char *what, const char *path, const char *value)
-{
-	int r = sysfs_write(sys, path, value);
-
-	if (r < 0)
-		ba_err("%s: writing '%s' to %s/%s failed: %s", what, value, sys->root, path, strerror(-r));
-	return r;
-}
-
 int unbind_device(const struct sysfs *sys, const struct ba_device *dev, bool dry_run)
 {
 	struct dev_state orig, now;
@@ -37,11 +28,11 @@ int unbind_device(const struct sysfs *sys, const struct ba_device *dev, bool dry
 	ba_info("unbinding %s:%s from %s, driver_override %s", dev->bus, dev->name,
 		orig.driver[0] ? orig.driver : "(none)", BA_NO_DRIVER);
 	/* The override first: between the unbind and it, a probe could bind the device again. */
-	if (step(sys, "step '" STEP_DRIVER_OVERRIDE "'", ovr, BA_NO_DRIVER) < 0)
+	if (device_write_step(sys, "step '" STEP_DRIVER_OVERRIDE "'", ovr, BA_NO_DRIVER) < 0)
 		return device_state_roll_back(sys, dev, &orig);
 	if (orig.driver[0]) {
 		_cleanup_free_ char *unbind = xasprintf("bus/%s/drivers/%s/unbind", dev->bus, orig.driver);
-		if (step(sys, "step '" STEP_UNBIND "'", unbind, dev->name) < 0)
+		if (device_write_step(sys, "step '" STEP_UNBIND "'", unbind, dev->name) < 0)
 			return device_state_roll_back(sys, dev, &orig);
 	}
 	if (dry_run) {
