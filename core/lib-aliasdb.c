@@ -38,8 +38,8 @@ static int aliasdb_new(struct ba_ctx *ctx, char *path, char *data, size_t len, s
 	return 0;
 }
 
-/* The whole file, as alias_lookup() would read it: a regular file only (a FIFO would block). */
-/* The errors a lookup would meet at once, named when the database is made. */
+/* The errors a lookup would meet at once, named when the database is made: a regular file only (a
+ * FIFO would block). */
 static int check_alias_file(const char *path)
 {
 	_cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);

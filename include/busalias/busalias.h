@@ -160,8 +160,9 @@ struct ba_match_list;
  * Open a modules.alias file (path NULL: the one the settings name: alias_file, else modules.alias of
  * the module tree).  Only regular files are read (a FIFO is refused, not waited on).  0, or -errno
  * after logging why.  The file is checked now and read at each ba_aliasdb_match(), streamed through
- * a small buffer (a lookup then costs one pass over the file, not a copy of it), so matches see its
- * current contents; to hold a fixed copy in memory, use ba_aliasdb_new_from_buffer().
+ * a small buffer (a lookup then costs one pass over the file, not a copy of it), or through its
+ * index when a current one lies beside it (ba_aliasdb_write_index()), so matches see its current
+ * contents; to hold a fixed copy in memory, use ba_aliasdb_new_from_buffer().
  */
 int ba_aliasdb_new(struct ba_ctx *ctx, const char *path, struct ba_aliasdb **out);
 /* The same from memory (copied); name stands for the file in messages. */
