@@ -256,3 +256,120 @@ Test(aliasindex, write_errors)
 	cr_assert_eq(access(index_file, F_OK), -1, "an index was written for no file");
 	strbuf_release(&log);
 }
+
+/* A line of exactly len bytes "alias PAT... mod" (pattern padded with 'v', module at the end when it
+ * fits), with or without its newline, after prefix bytes of short lines: the scan's buffer then
+ * meets the line at a different offset. */
+static size_t put_long_line(char *text, size_t len, const char *pat_start, bool newline)
+{
+	size_t n = strlen(pat_start);
+
+	memcpy(text, pat_start, n);
+	memset(text + n, 'v', len - n);
+	if (len >= n + 6)
+		memcpy(text + len - 5, "* mod", 5);
+	if (newline)
+		text[len++] = '\n';
+	return len;
+}
+
+Test(aliasindex, lines_at_the_buffer_bound, .timeout = 240)
+{
+	static const size_t lens[] = { 65534, 65535, 65536, 65537, 2 * 65536 - 1, 2 * 65536, 2 * 65536 + 1 };
+	static const char *const starts[] = { "alias vfio_pci:", "alias\t\tvfio_pci:", "alias x", "alias   ", NULL };
+	static const size_t prefixes[] = { 0, 1, 23, 65535, 65536 - 24 };
+	const char *const mas[] = { NIC, "vfio_pci:", "", NULL };
+	char *text = malloc(4 * 65536 + 1024);
+
+	cr_assert_not_null(text);
+	for (size_t li = 0; li < sizeof(lens) / sizeof(lens[0]); li++)
+		for (const char *const *st = starts; *st; st++)
+			for (size_t pi = 0; pi < sizeof(prefixes) / sizeof(prefixes[0]); pi++)
+				for (int nl = 0; nl < 2; nl++) {
+					size_t len = 0;
+					/* prefix bytes: lines "#...\n" of at most 80 bytes, then a matching line */
+					while (len < prefixes[pi]) {
+						size_t l = prefixes[pi] - len > 80 ? 80 : prefixes[pi] - len;
+						memset(text + len, '#', l);
+						text[len + l - 1] = '\n';
+						len += l;
+					}
+					len += put_long_line(text + len, lens[li], *st, nl);
+					if (nl)
+						len += (size_t)sprintf(text + len, "alias vfio_pci:v* after\n");
+					same_with_index(text, len, mas);
+				}
+	free(text);
+}
+
+/* Files cut short or odd at their start: each with modaliases holding wildcards, blanks, nothing. */
+Test(aliasindex, odd_files)
+{
+	static const struct {
+		const char *text;
+		size_t len;
+	} files[] = {
+#define F(s) { s, sizeof(s) - 1 }
+		F(""), F("alias"), F("alias "), F("alias\t\t"), F("alias\t\t\n"), F("alias a"), F("alias ab"),
+		F("alias ab "), F("alias ab m"), F(" alias vfio_pci:* lead"), F("\talias vfio_pci:* lead\n"),
+		F("alias vfio_pci:* m\r"), F("alias vfio_pci:* m\r\n\r\n"), F("alias\rvfio_pci:* m\n"),
+		F("alias vfio_pci:\r* m\n"), F("alias vfio_pci:* m\0\n"), F("\0alias vfio_pci:* m\n"),
+		F("alias \0vfio_pci:* m\n"), F("alias vfio_pci:\0* m\n"), F("alias vfio_pci:*\0 m\n"),
+		F("alias v m\nalias v\n alias v m\nalias  v  m  \nalias\t\tv\t\tm\t\t\n"),
+		F("alias x*y m1\nalias x m2\nalias x\\*y m3\nalias x?y m4\nalias x[*]y m5\nalias x\\ y m6\n"),
+		F("alias a\nalias\nalias ab\nalias abc\nalias abcd\nalias abcde m\n"),
+		F("\n\n\nalias vfio_pci:* m\n\n"),
+		F("alias vfio_pci:* m"),
+		F("alias\tvfio_pci:*\tm"),
+#undef F
+	};
+	static char longma[70000];
+	memset(longma, 'v', sizeof(longma) - 1);
+	memcpy(longma, "vfio_pci:", 9);
+	const char *const mas[] = { NIC, "vfio_pci:", "", "x*y", "x y", "x\ty", "x?y", "x", "v", "a", "ab", "abcde",
+				    "*", " ", "\t", "vfio_pci:\r", "x\\ y", "\xff", longma, NULL };
+
+	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++)
+		same_with_index(files[f].text, files[f].len, mas);
+}
+
+/* Files of several of the scan's buffers: random lines, some long, so that lines cross its bound. */
+Test(aliasindex, random_large_files, .timeout = 240)
+{
+	static const char pieces[][8] = { "a", "b", "ab", "*", "?", "[ab]", "\\*", ":", "vfio_", "\r", " ", "\t" };
+	unsigned seed = 4242;
+	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+
+	for (int round = 0; round < 12; round++) {
+		struct strbuf sb = { 0 };
+		char mas_buf[8][16];
+		const char *mas[9];
+		while (sb.len < 200000) {
+			int kind = rand_r(&seed) % 100;
+			strbuf_adds(&sb, rand_r(&seed) % 8 ? "alias " : "alias\t");
+			if (kind < 3) {
+				/* long: somewhere around the buffer bound or BA_MAX_ALIAS_LINE */
+				size_t n = kind == 0 ? 65530 + (size_t)(rand_r(&seed) % 12) : (size_t)(rand_r(&seed) % 70000);
+				strbuf_adds(&sb, pieces[(size_t)rand_r(&seed) % 3]);
+				for (size_t k = 0; k < n; k++)
+					strbuf_add(&sb, "ab"[rand_r(&seed) % 2 ? 0 : 1] == 'a' ? "a" : "*", 1);
+			} else {
+				for (int k = rand_r(&seed) % 8; k >= 0; k--)
+					strbuf_adds(&sb, pieces[(size_t)rand_r(&seed) % (npieces - (kind % 3 ? 2 : 0))]);
+			}
+			strbuf_addf(&sb, " mod%d%s", kind % 17, kind % 31 ? "\n" : "\r\n");
+		}
+		if (round % 2)
+			sb.len--;  /* no newline at the end */
+		for (int i = 0; i < 8; i++) {
+			int n = rand_r(&seed) % 12;
+			for (int k = 0; k < n; k++)
+				mas_buf[i][k] = "ab:"[rand_r(&seed) % 3];
+			mas_buf[i][n] = '\0';
+			mas[i] = mas_buf[i];
+		}
+		mas[8] = NULL;
+		same_with_index(sb.buf, sb.len, mas);
+		strbuf_release(&sb);
+	}
+}
