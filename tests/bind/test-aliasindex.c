@@ -373,3 +373,58 @@ Test(aliasindex, random_large_files, .timeout = 240)
 		strbuf_release(&sb);
 	}
 }
+
+static void put_le32(char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (char)(v >> (8 * i));
+}
+
+/*
+ * A hostile index, with the file's identity: n records of an empty head (so every lookup takes them
+ * all), each naming a different line but all the same 65535-byte text.  A genuine index never shares
+ * a text between records, so the work of a lookup is bounded by the index's size; this one makes a
+ * 2.4 MB index cost a lookup 100000 passes over 64 KiB (10 s here; 400000 records: 38 s), where the
+ * scan of the real file reads 23 bytes.  It should be named malformed, and the file scanned.
+ */
+Test(aliasindex, records_sharing_a_text_are_malformed, .timeout = 120)
+{
+	const uint32_t n = 100000, tlen = LOOKUP_BLOCK - 1;
+	size_t len, hlen;
+	char *idx = file_and_index("alias vfio_pci:v* real\n", "", &hlen);
+	size_t total = 64 + (size_t)n * 24 + tlen;
+	char *bad = calloc(1, total);
+	struct strbuf log = { 0 };
+	struct alias_matches m;
+
+	cr_assert_not_null(bad);
+	memcpy(bad, idx, 64);
+	free(idx);
+	put_le32(bad + 12, n);
+	put_le32(bad + 48, (uint32_t)(total - tlen));  /* heads: none */
+	put_le32(bad + 52, 0);
+	put_le32(bad + 56, (uint32_t)(total - tlen));
+	put_le32(bad + 60, tlen);
+	for (uint32_t i = 0; i < n; i++) {
+		char *r = bad + 64 + (size_t)i * 24;
+		put_le32(r + 8, i);      /* line */
+		put_le32(r + 12, 0);     /* text offset: all the same */
+		put_le32(r + 16, tlen);
+	}
+	char *t = bad + total - tlen;
+	memset(t, 'a', tlen);
+	memcpy(t, "alias *", 7);
+	memcpy(t + tlen - 4, " mod", 4);
+	len = total;
+	write_text(index_file, bad, len);
+	free(bad);
+	ba_log_capture(&log);
+	cr_assert_eq(alias_lookup(alias_file, NIC, true, &m), 0);
+	ba_log_capture(NULL);
+	cr_assert_not_null(log.buf);
+	cr_assert_not_null(strstr(log.buf, "malformed index"), "a hostile index was used: %.300s", log.buf);
+	cr_assert_eq(m.n, 1);
+	cr_assert_str_eq(m.v[0].module, "real");
+	alias_matches_release(&m);
+	strbuf_release(&log);
+}
