@@ -428,3 +428,27 @@ Test(aliasindex, records_sharing_a_text_are_malformed, .timeout = 120)
 	alias_matches_release(&m);
 	strbuf_release(&log);
 }
+
+/*
+ * Where the index's name is a device (here a symbolic link to /dev/null; a FIFO blocks the writer
+ * until someone reads it), write_file_atomic() writes into it in place, as gen -o /dev/stdout
+ * wants: busalias index reports success, but no index was written, and every later lookup warns of
+ * a malformed one.  The index must be a regular file put in place by rename, or an error.
+ */
+Test(aliasindex, index_name_of_a_device_is_not_success)
+{
+	struct strbuf log = { 0 };
+	struct stat st;
+	int r;
+
+	write_text(alias_file, "alias vfio_pci:v* real\n", 23);
+	cr_assert_eq(symlink("/dev/null", index_file), 0);
+	ba_log_capture(&log);
+	r = alias_index_write(alias_file);
+	ba_log_capture(NULL);
+	cr_assert(r < 0 || (stat(index_file, &st) == 0 && S_ISREG(st.st_mode)),
+		  "busalias index succeeded (%d) but %s is no index", r, index_file);
+	if (r < 0)
+		cr_assert_not_null(log.buf, "the failure was not reported");
+	strbuf_release(&log);
+}
