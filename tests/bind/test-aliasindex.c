@@ -515,3 +515,35 @@ Test(aliasindex, mutated_indexes_stay_in_bounds, .timeout = 120)
 	free(idx);
 	cr_assert(used > 1000 && malformed > 1000, "%zu used, %zu malformed", used, malformed);
 }
+
+/* A modalias longer than the scan's buffer, and lines whose literal head is all of their first
+ * LOOKUP_BLOCK bytes and starts it: the scan judges them by that much (the CLI refuses such a
+ * modalias; the library does not). */
+Test(aliasindex, head_as_long_as_the_buffer, .timeout = 120)
+{
+	static const size_t totals[] = { 65535, 65536, 65537, 65545 };
+	static const char *const tails[] = { "", "\n", " m\n", "* m\n", "\nalias vfio_pci:v* after\n" };
+	static const char *const starts[] = { "alias vfio_pci:", "alias\t \tvfio_pci:" };
+	char *longma = malloc(70001), *text = malloc(70000 + 100);
+	const char *mas[] = { longma, NULL };
+
+	cr_assert(longma && text);
+	memset(longma, 'v', 70000);
+	memcpy(longma, "vfio_pci:", 9);
+	longma[70000] = '\0';
+	for (size_t t = 0; t < sizeof(totals) / sizeof(totals[0]); t++)
+		for (size_t s = 0; s < 2; s++)
+			for (size_t e = 0; e < sizeof(tails) / sizeof(tails[0]); e++)
+				/* one byte that differs from the modalias: none, the last the buffer holds, the first past it */
+				for (size_t mark = 0; mark <= LOOKUP_BLOCK; mark = mark ? mark + 1 : LOOKUP_BLOCK - 1) {
+					size_t n = strlen(starts[s]), len = totals[t];
+					memcpy(text, starts[s], n);
+					memset(text + n, 'v', len - n);
+					if (mark && mark < len)
+						text[mark] = 'x';
+					len += (size_t)sprintf(text + len, "%s", tails[e]);
+					same_with_index(text, len, mas);
+				}
+	free(longma);
+	free(text);
+}
