@@ -118,6 +118,11 @@ int alias_index_build(const char *data, size_t len, const struct alias_file_id *
 						     .flags = overlong ? INDEX_OVERLONG : 0 };
 			heads += (size_t)(pe - ps);
 			texts += overlong ? 0 : l;
+			/* Past the format's 32-bit offsets: said now, before more records are kept. */
+			if (INDEX_HEADER + n * INDEX_RECORD + heads + texts > UINT32_MAX) {
+				free(v);
+				return -EFBIG;
+			}
 		}
 		p = eol < end ? eol + 1 : end;
 	}
@@ -230,9 +235,12 @@ int alias_index_write(const char *alias_file)
 		ba_err("%s: too large for an index", alias_file);
 		return r;
 	}
-	if (asprintf(&index_file, "%s%s", alias_file, ALIAS_INDEX_SUFFIX) < 0)
+	if (asprintf(&index_file, "%s%s", alias_file, ALIAS_INDEX_SUFFIX) < 0) {
+		ba_err("%s: out of memory", alias_file);
 		return -ENOMEM;
-	r = write_file_atomic(index_file, idx, idx_len);
+	}
+	/* Renamed over whatever has the index's name: a link to /dev/null would swallow it, a FIFO block. */
+	r = write_file_replace(index_file, idx, idx_len);
 	if (r < 0)
 		ba_err("%s: cannot write: %s", index_file, strerror(-r));
 	return r;
@@ -344,6 +352,10 @@ int alias_index_lookup_mem(struct lookup *lk, const char *index_name, const void
 	if ((uint64_t)x.n * INDEX_RECORD > idx_len - INDEX_HEADER || x.heads_off > idx_len ||
 	    x.heads_len > idx_len - x.heads_off || x.texts_off > idx_len || x.texts_len > idx_len - x.texts_off)
 		return index_malformed(index_name, "a part past its end");
+	/* The heads and lines are the file's own bytes, each once: no more than the file holds.  This
+	 * also bounds a lookup's work by the file's size, whatever a hostile index repeats. */
+	if (x.heads_len > id->size || x.texts_len > id->size)
+		return index_malformed(index_name, "more text than its file");
 
 	/* [lo, hi): the records whose head starts with the modalias's first k bytes, those of exactly
 	 * k bytes first, then by byte k. */
@@ -363,20 +375,27 @@ int alias_index_lookup_mem(struct lookup *lk, const char *index_name, const void
 		lo = first_where(&x, eq_end, hi, BYTE_AT_LEAST, k, c);
 		hi = first_where(&x, lo, hi, BYTE_ABOVE, k, c);
 	}
-	/* Checked before any line is taken: a malformed index changes nothing. */
+	/* Checked before any line is taken: a malformed index changes nothing.  The lines found are
+	 * distinct lines of the file, each with its own text: together no longer than the texts. */
+	uint64_t text_total = 0;
 	for (size_t i = 0; i < n_found && !x.bad; i++) {
 		const unsigned char *r = x.recs + (size_t)found[i].rec * INDEX_RECORD;
 		uint32_t off = get32(r + 12), len = get32(r + 16), flags = get32(r + 20);
+		text_total += len;
 		if (flags & ~INDEX_OVERLONG || off > x.texts_len || len > x.texts_len - off ||
-		    (flags ? len != 0 : (len < 8 || len >= LOOKUP_BLOCK)))
+		    (flags ? len != 0 : (len < 8 || len >= LOOKUP_BLOCK)) || found[i].line >= id->size ||
+		    text_total > x.texts_len)
 			x.bad = true;
+	}
+	if (n_found > 1 && !x.bad) {
+		qsort(found, n_found, sizeof(*found), cmp_found);
+		for (size_t i = 1; i < n_found; i++)
+			x.bad |= found[i].line == found[i - 1].line;
 	}
 	if (x.bad) {
 		free(found);
-		return index_malformed(index_name, "a record out of bounds");
+		return index_malformed(index_name, "a record out of bounds, or repeated");
 	}
-	if (n_found > 1)
-		qsort(found, n_found, sizeof(*found), cmp_found);
 	for (size_t i = 0; i < n_found; i++) {
 		const unsigned char *r = x.recs + (size_t)found[i].rec * INDEX_RECORD;
 		const char *text = (const char *)x.base + x.texts_off + get32(r + 12);

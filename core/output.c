@@ -147,10 +147,7 @@ static int write_all(int fd, const void *data, size_t len)
 
 int write_file_atomic(const char *path, const void *data, size_t len)
 {
-	size_t plen = strlen(path);
-	const char *base;
 	struct stat st;
-	char *tmp;
 	int fd, r;
 
 	/* A device or FIFO (-o /dev/null, /dev/stdout) is written to: renaming over it would replace it. */
@@ -163,6 +160,15 @@ int write_file_atomic(const char *path, const void *data, size_t len)
 			r = -errno;
 		return r;
 	}
+	return write_file_replace(path, data, len);
+}
+
+int write_file_replace(const char *path, const void *data, size_t len)
+{
+	size_t plen = strlen(path);
+	const char *base;
+	char *tmp;
+	int fd, r;
 	/* DIR/.BASE.XXXXXX: a hidden name, which readers of a directory skip (the overrides directory, a
 	 * module tree) and which cannot be taken for a file of their own (a name may end in ".XXXXXX"). */
 	base = strrchr(path, '/');

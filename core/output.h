@@ -21,5 +21,8 @@ void strbuf_release(struct strbuf *sb);
  * mode 0644, and rename(2); or into path if it is a device or a FIFO (never replace /dev/null).
  * 0 or -errno. */
 int write_file_atomic(const char *path, const void *data, size_t len);
+/* The same, but whatever path is (a symbolic link, a device, a FIFO) is replaced by the new regular
+ * file: for files that are read back as such (an index), never an output stream. */
+int write_file_replace(const char *path, const void *data, size_t len);
 
 #endif

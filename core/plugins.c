@@ -436,7 +436,7 @@ int plugin_set_write_index(const struct plugin_set *set, const char *dir)
 		}
 		strbuf_adds(&sb, "\n");
 	}
-	if (r == 0 && (r = write_file_atomic(path, sb.buf, sb.len)) < 0)
+	if (r == 0 && (r = write_file_replace(path, sb.buf, sb.len)) < 0)
 		ba_err("%s: cannot write: %s", path, strerror(-r));
 	strbuf_release(&sb);
 	return r;
