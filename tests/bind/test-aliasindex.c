@@ -134,7 +134,7 @@ Test(aliasindex, long_lines_and_nul)
 }
 
 /* Many random lines (a fixed seed): patterns of a few letters and globs, modaliases of those letters. */
-Test(aliasindex, random_files, .timeout = 60)
+Test(aliasindex, random_files)
 {
 	static const char pieces[][4] = { "a", "b", "ab", "*", "?", "[ab]", "\\*", ":", " ", "\t" };
 	unsigned seed = 12345;
@@ -277,7 +277,7 @@ static size_t put_long_line(char *text, size_t len, const char *pat_start, bool 
 	return len;
 }
 
-Test(aliasindex, lines_at_the_buffer_bound, .timeout = 240)
+Test(aliasindex, lines_at_the_buffer_bound)
 {
 	static const size_t lens[] = { 65535, 65536, 65537, 2 * 65536 };
 	/* heads that start the modalias (one empty: every modalias), and one that does not */
@@ -341,7 +341,7 @@ Test(aliasindex, odd_files)
 }
 
 /* Files of several of the scan's buffers: random lines, some long, so that lines cross its bound. */
-Test(aliasindex, random_large_files, .timeout = 240)
+Test(aliasindex, random_large_files)
 {
 	static const char pieces[][8] = { "a", "b", "ab", "*", "?", "[ab]", "\\*", ":", "vfio_", "\r", " ", "\t" };
 	unsigned seed = 4242;
@@ -394,7 +394,7 @@ static void put_le32(char *p, uint32_t v)
  * 2.4 MB index cost a lookup 100000 passes over 64 KiB (10 s here; 400000 records: 38 s), where the
  * scan of the real file reads 23 bytes.  It should be named malformed, and the file scanned.
  */
-Test(aliasindex, records_sharing_a_text_are_malformed, .timeout = 120)
+Test(aliasindex, records_sharing_a_text_are_malformed)
 {
 	const uint32_t n = 100000, tlen = LOOKUP_BLOCK - 1;
 	size_t len, hlen;
@@ -465,7 +465,7 @@ Test(aliasindex, index_name_of_a_device_is_not_success)
  * kept), each in an allocation of its exact size: every lookup stays within it (run under ASan,
  * tools/run-tests.sh) and either answers or names the index malformed, leaving the lookup untouched.
  */
-Test(aliasindex, mutated_indexes_stay_in_bounds, .timeout = 120)
+Test(aliasindex, mutated_indexes_stay_in_bounds)
 {
 	static const char text[] = "alias vfio_pci:v* a\nalias vfio_pci:v00008086* b\nalias\tvfio_pci:* c\n"
 				   "alias vfio_pci:v0000808? d\nalias * e\nalias v f\nalias vfio_pci:v00008086d* g\n"
@@ -519,7 +519,7 @@ Test(aliasindex, mutated_indexes_stay_in_bounds, .timeout = 120)
 /* A modalias longer than the scan's buffer, and lines whose literal head is all of their first
  * LOOKUP_BLOCK bytes and starts it: the scan judges them by that much (the CLI refuses such a
  * modalias; the library does not). */
-Test(aliasindex, head_as_long_as_the_buffer, .timeout = 120)
+Test(aliasindex, head_as_long_as_the_buffer)
 {
 	static const size_t totals[] = { 65535, 65536, 65537, 65545 };
 	static const char *const tails[] = { "", "\n", " m\n", "* m\n", "\nalias vfio_pci:v* after\n" };
