@@ -133,6 +133,19 @@ Test(aliasindex, long_lines_and_nul)
 	free(text);
 }
 
+/* Eight modaliases of 0 to max_len - 1 bytes of "ab:" (max_len <= 16) in buf, listed in mas, NULL-ended. */
+static void random_modaliases(unsigned *seed, int max_len, char buf[8][16], const char *mas[9])
+{
+	for (int i = 0; i < 8; i++) {
+		int n = rand_r(seed) % max_len;
+		for (int k = 0; k < n; k++)
+			buf[i][k] = "ab:"[rand_r(seed) % 3];
+		buf[i][n] = '\0';
+		mas[i] = buf[i];
+	}
+	mas[8] = NULL;
+}
+
 /* Many random lines (a fixed seed): patterns of a few letters and globs, modaliases of those letters. */
 Test(aliasindex, random_files)
 {
@@ -150,14 +163,7 @@ Test(aliasindex, random_files)
 				strbuf_adds(&sb, pieces[(size_t)rand_r(&seed) % (npieces - (l % 3 ? 2 : 0))]);
 			strbuf_addf(&sb, " mod%d\n", l % 17);
 		}
-		for (int i = 0; i < 8; i++) {
-			int n = rand_r(&seed) % 8;
-			for (int k = 0; k < n; k++)
-				mas_buf[i][k] = "ab:"[rand_r(&seed) % 3];
-			mas_buf[i][n] = '\0';
-			mas[i] = mas_buf[i];
-		}
-		mas[8] = NULL;
+		random_modaliases(&seed, 8, mas_buf, mas);
 		same_with_index(sb.buf, sb.len, mas);
 		strbuf_release(&sb);
 	}
@@ -368,14 +374,7 @@ Test(aliasindex, random_large_files)
 		}
 		if (round % 2)
 			sb.len--;  /* no newline at the end */
-		for (int i = 0; i < 8; i++) {
-			int n = rand_r(&seed) % 12;
-			for (int k = 0; k < n; k++)
-				mas_buf[i][k] = "ab:"[rand_r(&seed) % 3];
-			mas_buf[i][n] = '\0';
-			mas[i] = mas_buf[i];
-		}
-		mas[8] = NULL;
+		random_modaliases(&seed, 12, mas_buf, mas);
 		same_with_index(sb.buf, sb.len, mas);
 		strbuf_release(&sb);
 	}
