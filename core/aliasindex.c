@@ -9,8 +9,8 @@
  *
  * Layout, all integers little-endian:
  *   header, 64 bytes: "BAIDX\0\0\0", u32 version, u32 record count; the modules.alias it was made
- *     from: u64 size, u64 inode, s64 and u32 modification time (s, ns); u32 zero; u32 offset and
- *     length of the heads; u32 offset and length of the lines.
+ *     from: u64 size, u64 inode, u64 modification and u64 change time (ns since the epoch); u32
+ *     offset and length of the heads; u32 offset and length of the lines.
  *   records, 24 bytes each, sorted by head (bytewise; a head before the longer ones it starts), then
  *     by line: u32 head offset and length (in the heads), u32 line index (0-based), u32 line offset
  *     and length (in the lines), u32 flags.
@@ -31,7 +31,7 @@
 #include "aliasdb-lookup.h"
 
 #define INDEX_MAGIC "BAIDX\0\0\0"
-#define INDEX_VERSION 1u
+#define INDEX_VERSION 2u
 #define INDEX_HEADER 64u
 #define INDEX_RECORD 24u
 #define INDEX_OVERLONG 1u
@@ -40,8 +40,12 @@
 
 void alias_file_id_of(const struct stat *st, struct alias_file_id *id)
 {
-	*id = (struct alias_file_id){ .size = (uint64_t)st->st_size, .ino = (uint64_t)st->st_ino,
-				      .mtime_sec = (int64_t)st->st_mtim.tv_sec, .mtime_nsec = (uint32_t)st->st_mtim.tv_nsec };
+	*id = (struct alias_file_id){
+		.size = (uint64_t)st->st_size,
+		.ino = (uint64_t)st->st_ino,
+		.mtime_ns = (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec,
+		.ctime_ns = (uint64_t)st->st_ctim.tv_sec * 1000000000u + (uint64_t)st->st_ctim.tv_nsec,
+	};
 }
 
 static void put32(unsigned char *p, uint32_t v)
@@ -143,8 +147,8 @@ int alias_index_build(const char *data, size_t len, const struct alias_file_id *
 	put32(buf + 12, (uint32_t)n);
 	put64(buf + 16, id->size);
 	put64(buf + 24, id->ino);
-	put64(buf + 32, (uint64_t)id->mtime_sec);
-	put32(buf + 40, id->mtime_nsec);
+	put64(buf + 32, id->mtime_ns);
+	put64(buf + 40, id->ctime_ns);
 	put32(buf + 48, (uint32_t)heads_off);
 	put32(buf + 52, (uint32_t)heads);
 	put32(buf + 56, (uint32_t)texts_off);
@@ -336,10 +340,15 @@ int alias_index_lookup_mem(struct lookup *lk, const char *index_name, const void
 
 	if (idx_len < INDEX_HEADER || memcmp(h, INDEX_MAGIC, 8) != 0)
 		return index_malformed(index_name, "no index header");
+	/* Version 1 (busalias 0.x before the change time was kept) is stale, not malformed. */
+	if (get32(h + 8) == 1) {
+		ba_log_printf(LOG_DEBUG, "%s: an older format, not used", index_name);
+		return 0;
+	}
 	if (get32(h + 8) != INDEX_VERSION)
 		return index_malformed(index_name, "unknown version");
-	if (get64(h + 16) != id->size || get64(h + 24) != id->ino || (int64_t)get64(h + 32) != id->mtime_sec ||
-	    get32(h + 40) != id->mtime_nsec) {
+	if (get64(h + 16) != id->size || get64(h + 24) != id->ino || get64(h + 32) != id->mtime_ns ||
+	    get64(h + 40) != id->ctime_ns) {
 		ba_log_printf(LOG_DEBUG, "%s: made from another %s, not used", index_name, lk->name);
 		return 0;
 	}

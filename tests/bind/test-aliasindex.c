@@ -189,6 +189,7 @@ Test(aliasindex, used_only_for_its_file)
 {
 	static const char real[] = "alias vfio_pci:v* real\n", other[] = "alias vfio_pci:v* fake\n";
 	struct alias_matches m;
+	struct stat st0, st1;
 	size_t len;
 	char *idx = file_and_index(real, other, &len);
 
@@ -205,6 +206,41 @@ Test(aliasindex, used_only_for_its_file)
 	cr_assert_eq(alias_lookup(alias_file, NIC, false, &m), 0);
 	cr_assert_eq(m.n, 1);
 	cr_assert_str_eq(m.v[0].module, "real", "a stale index was used");
+	alias_matches_release(&m);
+
+	/* Rewritten in place, the same size, its modification time put back (touch -r): the change
+	 * time tells.  Slept past the kernel's coarse clock tick, so that the change time moves. */
+	idx = file_and_index(real, other, &len);
+	write_text(index_file, idx, len);
+	cr_assert_eq(stat(alias_file, &st0), 0);
+	usleep(30000);
+	int fd = open(alias_file, O_WRONLY);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(pwrite(fd, "alias vfio_pci:v* evil", 22, 0), 22);
+	close(fd);
+	struct timespec back[2] = { st0.st_atim, st0.st_mtim };
+	cr_assert_eq(utimensat(AT_FDCWD, alias_file, back, 0), 0);
+	cr_assert_eq(stat(alias_file, &st1), 0);
+	cr_assert(st1.st_ino == st0.st_ino && st1.st_size == st0.st_size &&
+		  st1.st_mtim.tv_sec == st0.st_mtim.tv_sec && st1.st_mtim.tv_nsec == st0.st_mtim.tv_nsec);
+	cr_assert_eq(alias_lookup(alias_file, NIC, false, &m), 0);
+	cr_assert_eq(m.n, 1);
+	cr_assert_str_eq(m.v[0].module, "evil", "an index of the file before its rewrite in place was used");
+	alias_matches_release(&m);
+
+	/* An index of the format before the change time was kept: stale, silently (not malformed). */
+	idx[8] = 1;
+	write_text(index_file, idx, len);
+	free(idx);
+	struct strbuf log = { 0 };
+	ba_log_capture(&log);
+	cr_assert_eq(alias_lookup(alias_file, NIC, false, &m), 0);
+	ba_log_capture(NULL);
+	cr_assert_eq(m.n, 1);
+	cr_assert_str_eq(m.v[0].module, "evil");
+	cr_assert(log.buf && strstr(log.buf, "an older format") && !strstr(log.buf, "malformed"), "version 1: %s",
+		  log.buf);
+	strbuf_release(&log);
 	alias_matches_release(&m);
 }
 
@@ -469,7 +505,7 @@ Test(aliasindex, mutated_indexes_stay_in_bounds)
 	static const char text[] = "alias vfio_pci:v* a\nalias vfio_pci:v00008086* b\nalias\tvfio_pci:* c\n"
 				   "alias vfio_pci:v0000808? d\nalias * e\nalias v f\nalias vfio_pci:v00008086d* g\n"
 				   "alias vfio_pci:[v]* h\nalias   vfio_pci:v00008086d000010D3sv* i\n";
-	struct alias_file_id id = { .size = sizeof(text) - 1, .ino = 7, .mtime_sec = 1, .mtime_nsec = 2 };
+	struct alias_file_id id = { .size = sizeof(text) - 1, .ino = 7, .mtime_ns = 1, .ctime_ns = 2 };
 	const char *const mas[] = { NIC, "vfio_pci:v", "", "v", "vfio_pci:*", NULL };
 	unsigned seed = 99;
 	size_t len, used = 0, malformed = 0;
@@ -481,8 +517,9 @@ Test(aliasindex, mutated_indexes_stay_in_bounds)
 		memcpy(bad, idx, len);
 		for (int k = 1 + rand_r(&seed) % 4; k > 0; k--) {
 			size_t at = (size_t)rand_r(&seed) % len;
-			if (at >= 16 && at < 44)
-				at = 44 + (size_t)rand_r(&seed) % (len - 44);  /* keep the identity */
+			/* keep the version (1 is stale, not malformed) and the identity */
+			if ((at >= 8 && at < 12) || (at >= 16 && at < 48))
+				at = 48 + (size_t)rand_r(&seed) % (len - 48);
 			/* a byte, or a 32-bit field set to an edge value */
 			static const uint32_t edges[] = { 0, 1, 8, 23, 24, 63, 64, 65535, 65536, 0x7fffffff, 0x80000000,
 							  0xffffffe8, 0xfffffffe, 0xffffffff };

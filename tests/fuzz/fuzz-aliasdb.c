@@ -116,8 +116,8 @@ static void same_matches(const struct alias_matches *a, const struct alias_match
 static void check_index(const char *body, size_t body_len, const char *modalias, const struct alias_matches *all,
 			const struct alias_matches *best, const char *scan_log)
 {
-	const struct alias_file_id id = { .size = body_len, .ino = 42, .mtime_sec = 1, .mtime_nsec = 2 };
-	const struct alias_file_id other = { .size = body_len, .ino = 42, .mtime_sec = 1, .mtime_nsec = 3 };
+	const struct alias_file_id id = { .size = body_len, .ino = 42, .mtime_ns = 1, .ctime_ns = 2 };
+	const struct alias_file_id other = { .size = body_len, .ino = 42, .mtime_ns = 1, .ctime_ns = 3 };
 	struct alias_matches ia, ib;
 	char *idx, *copy, *log_all, *log_best;
 	size_t idx_len;
@@ -136,7 +136,7 @@ static void check_index(const char *body, size_t body_len, const char *modalias,
 	free(log_best);
 	alias_matches_release(&ia);
 	alias_matches_release(&ib);
-	/* Another file's index (an mtime apart) is not used, and changes nothing. */
+	/* Another file's index (a change time apart) is not used, and changes nothing. */
 	FUZZ_CHECK(index_lookup(copy, idx_len, &other, modalias, true, &ia, &log_all) == 0 && ia.n == 0,
 		   "a stale index was used");
 	free(log_all);
@@ -151,13 +151,13 @@ static void check_hostile_index(const char *body, size_t body_len, const char *m
 	struct alias_matches m;
 	char *log_text;
 
-	if (body_len >= 44) {
+	if (body_len >= 48) {
 		for (int i = 7; i >= 0; i--) {
 			id.size = id.size << 8 | h[16 + i];
 			id.ino = id.ino << 8 | h[24 + i];
-			id.mtime_sec = (int64_t)((uint64_t)id.mtime_sec << 8 | h[32 + i]);
+			id.mtime_ns = id.mtime_ns << 8 | h[32 + i];
+			id.ctime_ns = id.ctime_ns << 8 | h[40 + i];
 		}
-		id.mtime_nsec = (uint32_t)h[40] | (uint32_t)h[41] << 8 | (uint32_t)h[42] << 16 | (uint32_t)h[43] << 24;
 	}
 	if (index_lookup(body, body_len, &id, modalias, true, &m, &log_text))
 		for (size_t i = 0; i < m.n; i++)
