@@ -55,8 +55,8 @@ static inline bool ends_literal_head(char c)
 
 #define ALIAS_INDEX_SUFFIX ".busalias-index"
 
-/* What the index records of the modules.alias it was made from: a different file is not its. */
-/* Times in ns since the epoch, wrapping: compared for equality only.  The change time is there for
+/* What the index records of the modules.alias it was made from: a different file is not its.
+ * Times in ns since the epoch, wrapping: compared for equality only.  The change time is there for
  * a rewrite in place that puts the old size and mtime back (touch -r): only the kernel sets it. */
 struct alias_file_id {
 	uint64_t size, ino, mtime_ns, ctime_ns;
